@@ -1,0 +1,376 @@
+// Package driver is the standalone authchallenge command: it loads packages
+// with go/packages and runs the rules over them. Under `go vet -vettool` the
+// command hands over to unitchecker instead (see cmd/authchallenge).
+//
+// Only the packages named on the command line are analysed. Their
+// dependencies are loaded from export data, as the compiler and go vet see
+// them, and are not analysed: facts flow between the named packages only,
+// and what the rules know of the standard library and the web frameworks is
+// written down in their tables. This keeps the cost close to type-checking
+// the named packages (the stock checker parses and analyses every dependency,
+// the standard library included, as soon as an analyzer uses facts).
+package driver
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// Exit codes.
+const (
+	ExitClean    = 0 // no findings
+	ExitError    = 1 // packages failed to load or type-check, or an internal error
+	ExitUsage    = 2 // bad flags
+	ExitFindings = 3 // findings were reported
+)
+
+// Main runs the standalone driver with args (without the program name) and
+// returns the exit code.
+func Main(args []string, rules []*analysis.Analyzer, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("authchallenge", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		jsonOut = fs.Bool("json", false, "print diagnostics as JSON (the go/analysis shape: package → analyzer → diagnostics)")
+		fix     = fs.Bool("fix", false, "apply the suggested fixes to the files")
+		diff    = fs.Bool("diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
+		tests   = fs.Bool("test", true, "also analyse the packages' _test.go files")
+		tags    = fs.String("tags", "", "comma-separated build tags")
+		version = fs.Bool("version", false, "print the version and exit")
+	)
+	enabled := make(map[*analysis.Analyzer]*bool)
+	for _, a := range rules {
+		enabled[a] = fs.Bool(a.Name, true, "enable the "+a.Name+" rule: "+firstLine(a.Doc))
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, `authchallenge finds HTTP and gRPC authentication failures answered with the wrong status
+or without a challenge.
+
+Usage:
+  authchallenge [flags] [packages]        (packages default to ./...)
+  go vet -vettool=$(command -v authchallenge) [packages]
+
+Exit status: 0 no findings, 3 findings, 1 packages failed to load or type-check, 2 bad flags.
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitClean
+		}
+		return ExitUsage
+	}
+	if *version {
+		fmt.Fprintln(stdout, "authchallenge", Version())
+		return ExitClean
+	}
+	var active []*analysis.Analyzer
+	for _, a := range rules {
+		if *enabled[a] {
+			active = append(active, a)
+		}
+	}
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+
+	pkgs, err := load(patterns, *tests, *tags)
+	if err != nil {
+		fmt.Fprintf(stderr, "authchallenge: %v\n", err)
+		return ExitError
+	}
+	if printErrors(stderr, pkgs) {
+		return ExitError
+	}
+	if len(pkgs) == 0 {
+		fmt.Fprintf(stderr, "authchallenge: no packages match %s\n", strings.Join(patterns, " "))
+		return ExitError
+	}
+	if len(active) == 0 {
+		return ExitClean
+	}
+
+	graph, err := checker.Analyze(active, pkgs, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "authchallenge: %v\n", err)
+		return ExitError
+	}
+	findings, failed := collect(graph, stderr)
+	if failed {
+		return ExitError
+	}
+
+	switch {
+	case *fix:
+		if err := applyFixes(findings, *diff, stdout); err != nil {
+			fmt.Fprintf(stderr, "authchallenge: %v\n", err)
+			return ExitError
+		}
+		if !*diff {
+			// Findings without a fix are still findings.
+			var rest []finding
+			for _, f := range findings {
+				if len(f.diag.SuggestedFixes) == 0 {
+					rest = append(rest, f)
+				}
+			}
+			printText(stdout, rest)
+			findings = rest
+		}
+	case *jsonOut:
+		printJSON(stdout, findings)
+	default:
+		printText(stdout, findings)
+	}
+	if len(findings) > 0 {
+		return ExitFindings
+	}
+	return ExitClean
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	if _, rest, ok := strings.Cut(s, ": "); ok {
+		return rest
+	}
+	return s
+}
+
+// load loads the packages named by patterns: syntax and types for them,
+// export data for their dependencies.
+func load(patterns []string, tests bool, tags string) ([]*packages.Package, error) {
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo |
+			packages.NeedModule,
+		Tests: tests,
+	}
+	if tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + tags}
+	}
+	all, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	cache := goCache()
+	var roots []*packages.Package
+	byID := make(map[string]*packages.Package)
+	for _, p := range all {
+		if synthesized(p, cache) {
+			continue
+		}
+		roots = append(roots, p)
+		byID[p.ID] = p
+	}
+	// Facts flow between the named packages only: cut every other edge, so
+	// that the checker does not analyse (or need the syntax of) dependencies.
+	for _, p := range roots {
+		imports := make(map[string]*packages.Package)
+		for path, imp := range p.Imports {
+			if r := byID[imp.ID]; r != nil {
+				imports[path] = r
+			}
+		}
+		p.Imports = imports
+	}
+	return roots, nil
+}
+
+// synthesized reports whether p is a test main package that go list made up
+// (its ID ends in ".test" and its files live in the build cache).
+func synthesized(p *packages.Package, cache string) bool {
+	if strings.HasSuffix(p.ID, ".test") {
+		return true
+	}
+	if cache == "" || len(p.CompiledGoFiles) == 0 {
+		return false
+	}
+	for _, f := range p.CompiledGoFiles {
+		if !strings.HasPrefix(f, cache+string(filepath.Separator)) {
+			return false
+		}
+	}
+	return true
+}
+
+func goCache() string {
+	if c := os.Getenv("GOCACHE"); c != "" {
+		return filepath.Clean(c)
+	}
+	out, err := exec.Command("go", "env", "GOCACHE").Output()
+	if err != nil {
+		return ""
+	}
+	return filepath.Clean(strings.TrimSpace(string(out)))
+}
+
+// printErrors prints load and type errors, position first, and reports
+// whether there were any.
+func printErrors(w io.Writer, pkgs []*packages.Package) bool {
+	seen := make(map[string]bool)
+	var lines []string
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			line := e.Msg
+			if e.Pos != "" && e.Pos != "-" {
+				line = relPath(e.Pos) + ": " + e.Msg
+			}
+			if !seen[line] {
+				seen[line] = true
+				lines = append(lines, line)
+			}
+		}
+	})
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
+	return len(lines) > 0
+}
+
+type finding struct {
+	pkg      *packages.Package
+	analyzer *analysis.Analyzer
+	diag     analysis.Diagnostic
+	posn     token.Position
+}
+
+// collect gathers the diagnostics of the graph's roots, dropping the
+// duplicates that a file shared by p and its test variant produces, in
+// position order.
+func collect(graph *checker.Graph, stderr io.Writer) ([]finding, bool) {
+	type key struct {
+		posn     token.Position
+		analyzer string
+		msg      string
+	}
+	seen := make(map[key]bool)
+	var out []finding
+	failed := false
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			fmt.Fprintf(stderr, "authchallenge: %s: %v\n", act.Package.ID, act.Err)
+			failed = true
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			posn := act.Package.Fset.Position(d.Pos)
+			k := key{posn, act.Analyzer.Name, d.Message}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, finding{act.Package, act.Analyzer, d, posn})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].posn, out[j].posn
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return out[i].analyzer.Name < out[j].analyzer.Name
+	})
+	return out, failed
+}
+
+func printText(w io.Writer, findings []finding) {
+	for _, f := range findings {
+		fmt.Fprintf(w, "%s: %s (%s)\n", relPath(f.posn.String()), f.diag.Message, f.analyzer.Name)
+	}
+}
+
+// relPath shortens a "file:line:col" position to a path relative to the
+// working directory when the file lies below it.
+func relPath(posn string) string {
+	wd, err := os.Getwd()
+	if err != nil || !filepath.IsAbs(posn) {
+		return posn
+	}
+	if rel, err := filepath.Rel(wd, posn); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return posn
+}
+
+// The JSON shape of go/analysis drivers (go vet -json, multichecker -json).
+type (
+	jsonTextEdit struct {
+		Filename string `json:"filename"`
+		Start    int    `json:"start"`
+		End      int    `json:"end"`
+		New      string `json:"new"`
+	}
+	jsonSuggestedFix struct {
+		Message string         `json:"message"`
+		Edits   []jsonTextEdit `json:"edits"`
+	}
+	jsonRelated struct {
+		Posn    string `json:"posn"`
+		End     string `json:"end"`
+		Message string `json:"message"`
+	}
+	jsonDiagnostic struct {
+		Category       string             `json:"category,omitempty"`
+		Posn           string             `json:"posn"`
+		End            string             `json:"end"`
+		Message        string             `json:"message"`
+		SuggestedFixes []jsonSuggestedFix `json:"suggested_fixes,omitempty"`
+		Related        []jsonRelated      `json:"related,omitempty"`
+	}
+)
+
+func printJSON(w io.Writer, findings []finding) {
+	tree := make(map[string]map[string][]jsonDiagnostic)
+	for _, f := range findings {
+		fset := f.pkg.Fset
+		d := jsonDiagnostic{
+			Category: f.diag.Category,
+			Posn:     f.posn.String(),
+			End:      fset.Position(f.diag.End).String(),
+			Message:  f.diag.Message,
+		}
+		for _, fix := range f.diag.SuggestedFixes {
+			jf := jsonSuggestedFix{Message: fix.Message, Edits: []jsonTextEdit{}}
+			for _, e := range fix.TextEdits {
+				start, end := fset.Position(e.Pos), fset.Position(e.End)
+				if !e.End.IsValid() {
+					end = start
+				}
+				jf.Edits = append(jf.Edits, jsonTextEdit{start.Filename, start.Offset, end.Offset, string(e.NewText)})
+			}
+			d.SuggestedFixes = append(d.SuggestedFixes, jf)
+		}
+		for _, r := range f.diag.Related {
+			d.Related = append(d.Related, jsonRelated{fset.Position(r.Pos).String(), fset.Position(r.End).String(), r.Message})
+		}
+		if tree[f.pkg.ID] == nil {
+			tree[f.pkg.ID] = make(map[string][]jsonDiagnostic)
+		}
+		tree[f.pkg.ID][f.analyzer.Name] = append(tree[f.pkg.ID][f.analyzer.Name], d)
+	}
+	data, _ := json.MarshalIndent(tree, "", "\t")
+	fmt.Fprintf(w, "%s\n", data)
+}

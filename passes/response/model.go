@@ -1,0 +1,480 @@
+package response
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/cfg"
+)
+
+// fn is one function of the package: a declaration or a literal.
+type fn struct {
+	node   ast.Node    // *ast.FuncDecl or *ast.FuncLit
+	obj    *types.Func // nil for literals
+	name   string      // for messages
+	sig    *types.Signature
+	body   *ast.BlockStmt
+	params map[*types.Var]int // parameter → 1-based index
+
+	calls   int  // direct calls in the package
+	inSlot  bool // stored in a variable or field that is only invoked
+	escapes bool // used as a value the model cannot follow
+	root    bool // called by the framework: answers for its own sites
+
+	g     *cfg.CFG
+	sum   Summary
+	sites []*Site
+}
+
+// slot is a variable or struct field that holds function values.
+type slot struct {
+	fns     []*fn
+	unknown bool // may also hold functions the model does not know
+	escapes bool // read other than to invoke it or compare it with nil
+}
+
+type model struct {
+	pass  *analysis.Pass
+	info  *types.Info
+	fns   map[ast.Node]*fn
+	byObj map[*types.Func]*fn
+	order []*fn
+	slots map[*types.Var]*slot
+	// assigns holds every value assigned to a variable of this package (for a
+	// tuple assignment, the call producing it).
+	assigns map[*types.Var][]ast.Expr
+	// pkgVars holds the initialisers of package-level variables.
+	pkgVars map[*types.Var]ast.Expr
+
+	writerCache map[types.Type]bool
+}
+
+func newModel(pass *analysis.Pass) *model {
+	return &model{
+		pass:        pass,
+		info:        pass.TypesInfo,
+		fns:         make(map[ast.Node]*fn),
+		byObj:       make(map[*types.Func]*fn),
+		slots:       make(map[*types.Var]*slot),
+		assigns:     make(map[*types.Var][]ast.Expr),
+		pkgVars:     make(map[*types.Var]ast.Expr),
+		writerCache: make(map[types.Type]bool),
+	}
+}
+
+// collect finds the functions, the variables they flow into, and decides
+// which functions are roots.
+func (m *model) collect() {
+	for _, file := range m.pass.Files {
+		for _, decl := range file.Decls {
+			if gd, ok := decl.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+				for _, spec := range gd.Specs {
+					vs := spec.(*ast.ValueSpec)
+					if len(vs.Names) == len(vs.Values) {
+						for i, name := range vs.Names {
+							if v, ok := m.info.Defs[name].(*types.Var); ok {
+								m.pkgVars[v] = vs.Values[i]
+							}
+						}
+					}
+				}
+			}
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if n.Body != nil {
+					obj, _ := m.info.Defs[n.Name].(*types.Func)
+					if obj != nil {
+						f := m.newFn(n, obj.Signature(), n.Body)
+						f.obj, f.name = obj, n.Name.Name
+						m.byObj[obj] = f
+					}
+				}
+			case *ast.FuncLit:
+				if sig, ok := m.info.TypeOf(n).(*types.Signature); ok {
+					f := m.newFn(n, sig, n.Body)
+					f.name = "func literal"
+				}
+			case *ast.AssignStmt:
+				m.recordAssign(n.Lhs, n.Rhs)
+			case *ast.ValueSpec:
+				lhs := make([]ast.Expr, len(n.Names))
+				for i, id := range n.Names {
+					lhs[i] = id
+				}
+				m.recordAssign(lhs, n.Values)
+			}
+			return true
+		})
+	}
+
+	// Where do function values go?
+	for _, file := range m.pass.Files {
+		walkStack(file, func(n ast.Node, parents []ast.Node) {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				m.flow(m.fns[n], n, parents)
+			case *ast.Ident:
+				obj, ok := m.info.Uses[n].(*types.Func)
+				if !ok {
+					return
+				}
+				f := m.byObj[obj.Origin()]
+				if f == nil {
+					return
+				}
+				var e ast.Expr = n
+				if len(parents) > 0 {
+					if sel, ok := parents[len(parents)-1].(*ast.SelectorExpr); ok && sel.Sel == n {
+						e, parents = sel, parents[:len(parents)-1]
+					}
+				}
+				m.flow(f, e, parents)
+			}
+		})
+	}
+
+	// How are the variables holding them used?
+	if len(m.slots) > 0 {
+		for _, file := range m.pass.Files {
+			walkStack(file, func(n ast.Node, parents []ast.Node) {
+				id, ok := n.(*ast.Ident)
+				if !ok {
+					return
+				}
+				v, ok := m.info.Uses[id].(*types.Var)
+				if !ok {
+					return
+				}
+				s := m.slots[v]
+				if s == nil {
+					return
+				}
+				var e ast.Expr = id
+				if len(parents) > 0 {
+					if sel, ok := parents[len(parents)-1].(*ast.SelectorExpr); ok && sel.Sel == id {
+						e, parents = sel, parents[:len(parents)-1]
+					}
+				}
+				m.slotUse(s, v, e, parents)
+			})
+		}
+		for v, s := range m.slots {
+			if v.Kind() == types.ParamVar || v.Kind() == types.RecvVar || v.Kind() == types.ResultVar {
+				s.unknown = true
+			}
+			if s.escapes {
+				for _, f := range s.fns {
+					f.escapes = true
+				}
+			}
+		}
+	}
+
+	for _, f := range m.order {
+		switch {
+		case f.escapes:
+			f.root = true
+		case f.obj != nil && f.obj.Exported() && m.handlerSig(f.sig):
+			// An exported handler is mounted by some router; an exported
+			// function used only through calls the model sees is not.
+			f.root = f.sig.Recv() != nil || (f.calls == 0 && !f.inSlot)
+		}
+		f.g = cfg.New(f.body, m.mayReturn)
+	}
+}
+
+func (m *model) newFn(node ast.Node, sig *types.Signature, body *ast.BlockStmt) *fn {
+	f := &fn{node: node, sig: sig, body: body, params: make(map[*types.Var]int)}
+	for i := 0; i < sig.Params().Len(); i++ {
+		f.params[sig.Params().At(i)] = i + 1
+	}
+	m.fns[node] = f
+	m.order = append(m.order, f)
+	return f
+}
+
+func (m *model) recordAssign(lhs, rhs []ast.Expr) {
+	for i, l := range lhs {
+		v := m.varOf(l)
+		if v == nil {
+			continue
+		}
+		switch {
+		case len(lhs) == len(rhs):
+			m.assigns[v] = append(m.assigns[v], rhs[i])
+		case len(rhs) == 1:
+			m.assigns[v] = append(m.assigns[v], rhs[0])
+		}
+	}
+}
+
+// varOf returns the variable or field an expression names.
+func (m *model) varOf(e ast.Expr) *types.Var {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ := m.info.ObjectOf(e).(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		v, _ := m.info.ObjectOf(e.Sel).(*types.Var)
+		return v
+	}
+	return nil
+}
+
+// flow classifies one use of function f as expression e.
+func (m *model) flow(f *fn, e ast.Expr, parents []ast.Node) {
+	if f == nil {
+		return
+	}
+	for i := len(parents) - 1; i >= 0; i-- {
+		switch p := parents[i].(type) {
+		case *ast.ParenExpr:
+			e = p
+			continue
+		case *ast.CallExpr:
+			if p.Fun == e {
+				f.calls++
+				return
+			}
+			if m.isConversion(p) {
+				e = p
+				continue
+			}
+		case *ast.AssignStmt:
+			if len(p.Lhs) == len(p.Rhs) {
+				for j, r := range p.Rhs {
+					if r == e {
+						if v := m.varOf(p.Lhs[j]); v != nil {
+							m.addSlot(v, f)
+							return
+						}
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(p.Names) == len(p.Values) {
+				for j, r := range p.Values {
+					if r == e {
+						if v, ok := m.info.Defs[p.Names[j]].(*types.Var); ok {
+							m.addSlot(v, f)
+							return
+						}
+					}
+				}
+			}
+		case *ast.KeyValueExpr:
+			if p.Value == e {
+				if id, ok := p.Key.(*ast.Ident); ok {
+					if v, ok := m.info.Uses[id].(*types.Var); ok && v.IsField() {
+						m.addSlot(v, f)
+						return
+					}
+				}
+			}
+		}
+		break
+	}
+	f.escapes = true
+}
+
+func (m *model) addSlot(v *types.Var, f *fn) {
+	s := m.slots[v]
+	if s == nil {
+		s = new(slot)
+		m.slots[v] = s
+	}
+	s.fns = append(s.fns, f)
+	f.inSlot = true
+}
+
+// slotUse classifies one use of a variable holding functions.
+func (m *model) slotUse(s *slot, v *types.Var, e ast.Expr, parents []ast.Node) {
+	for i := len(parents) - 1; i >= 0; i-- {
+		switch p := parents[i].(type) {
+		case *ast.ParenExpr:
+			e = p
+			continue
+		case *ast.CallExpr:
+			if p.Fun == e {
+				return // invoked
+			}
+		case *ast.SelectorExpr:
+			if p.X == e && p.Sel.Name == "ServeHTTP" && i > 0 {
+				if call, ok := parents[i-1].(*ast.CallExpr); ok && call.Fun == p {
+					return // invoked as a handler
+				}
+			}
+		case *ast.AssignStmt:
+			for j, l := range p.Lhs {
+				if l == e {
+					if len(p.Lhs) != len(p.Rhs) || !m.isFnValue(p.Rhs[j]) {
+						s.unknown = true
+					}
+					return
+				}
+			}
+		case *ast.KeyValueExpr:
+			if p.Key == e {
+				if !m.isFnValue(p.Value) {
+					s.unknown = true
+				}
+				return
+			}
+		case *ast.BinaryExpr:
+			if (p.Op == token.EQL || p.Op == token.NEQ) && (isNil(p.X) || isNil(p.Y)) {
+				return
+			}
+		}
+		break
+	}
+	s.escapes = true
+}
+
+// isFnValue reports whether e is a function of this package (through
+// conversions), or nil.
+func (m *model) isFnValue(e ast.Expr) bool {
+	for {
+		e = ast.Unparen(e)
+		call, ok := e.(*ast.CallExpr)
+		if !ok || !m.isConversion(call) {
+			break
+		}
+		e = call.Args[0]
+	}
+	switch e := e.(type) {
+	case *ast.FuncLit:
+		return true
+	case *ast.Ident:
+		if isNil(e) {
+			return true
+		}
+		f, ok := m.info.Uses[e].(*types.Func)
+		return ok && m.byObj[f.Origin()] != nil
+	case *ast.SelectorExpr:
+		f, ok := m.info.Uses[e.Sel].(*types.Func)
+		return ok && m.byObj[f.Origin()] != nil
+	}
+	return false
+}
+
+func isNil(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == "nil"
+}
+
+func (m *model) isConversion(call *ast.CallExpr) bool {
+	tv, ok := m.info.Types[call.Fun]
+	return ok && tv.IsType() && len(call.Args) == 1
+}
+
+// handlerSig reports whether sig is the shape of a framework handler.
+func (m *model) handlerSig(sig *types.Signature) bool {
+	p := sig.Params()
+	switch p.Len() {
+	case 1:
+		return handlerParams[namedOf(p.At(0).Type())]
+	case 2:
+		return namedOf(p.At(0).Type()) == [2]string{pkgHTTP, "ResponseWriter"} &&
+			namedOf(p.At(1).Type()) == [2]string{pkgHTTP, "Request"}
+	}
+	return false
+}
+
+func (m *model) mayReturn(call *ast.CallExpr) bool {
+	switch obj := m.calleeObj(call).(type) {
+	case *types.Builtin:
+		return obj.Name() != "panic"
+	case *types.Func:
+		return !noReturn[memberOf(obj)]
+	}
+	return true
+}
+
+// namedOf returns the package path and name of t's named type, through
+// pointers and aliases.
+func namedOf(t types.Type) [2]string {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil {
+		return [2]string{n.Obj().Pkg().Path(), n.Obj().Name()}
+	}
+	return [2]string{}
+}
+
+// memberOf names a function or method for the tables.
+func memberOf(f *types.Func) member {
+	if f.Pkg() == nil {
+		return member{}
+	}
+	m := member{pkg: f.Pkg().Path(), name: f.Name()}
+	if recv := f.Signature().Recv(); recv != nil {
+		m.recv = namedOf(recv.Type())[1]
+	}
+	return m
+}
+
+// isWriter reports whether values of type t answer a request.
+func (m *model) isWriter(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if w, ok := m.writerCache[t]; ok {
+		return w
+	}
+	w := writerTypes[namedOf(t)]
+	if !w {
+		if _, isPtr := types.Unalias(t).(*types.Pointer); !isPtr {
+			if _, isIface := t.Underlying().(*types.Interface); !isIface {
+				t = types.NewPointer(t)
+			}
+		}
+		ms := types.NewMethodSet(t)
+		w = ms.Lookup(nil, "WriteHeader") != nil && ms.Lookup(nil, "Header") != nil && ms.Lookup(nil, "Write") != nil
+		if !w {
+			// methods of unexported names need the package
+			for i := 0; i < ms.Len(); i++ {
+				if ms.At(i).Obj().Name() == "WriteHeader" {
+					w = ms.Lookup(ms.At(i).Obj().Pkg(), "Header") != nil
+				}
+			}
+		}
+	}
+	m.writerCache[t] = w
+	return w
+}
+
+// isStdlib reports whether path is a standard library package.
+func isStdlib(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+// known reports whether every function of pkg is described by the table or
+// by facts, so that a call into it without either does nothing.
+func (m *model) known(pkg *types.Package) bool {
+	if pkg == nil || pkg == m.pass.Pkg || isStdlib(pkg.Path()) || knownPackages[pkg.Path()] {
+		return true
+	}
+	return m.pass.ImportPackageFact(pkg, new(Analyzed))
+}
+
+// walkStack calls f for each node of root with the node's ancestors.
+func walkStack(root ast.Node, f func(n ast.Node, parents []ast.Node)) {
+	var stack []ast.Node
+	ast.Inspect(root, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		f(n, stack)
+		stack = append(stack, n)
+		return true
+	})
+}
