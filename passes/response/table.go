@@ -114,8 +114,8 @@ func init() {
 // errorArg: calls that answer with the status carried by the error in
 // argument i (a framework's error handler, kubernetes' negotiated writer).
 var errorArg = map[member]int{
-	{pkgEcho4, "Context", "Error"}:      0,
-	{pkgEcho5, "Context", "Error"}:      0,
+	{pkgEcho4, "Context", "Error"}:         0,
+	{pkgEcho5, "Context", "Error"}:         0,
 	{pkgK8sWriters, "", "ErrorNegotiated"}: 0,
 }
 
@@ -123,41 +123,41 @@ var errorArg = map[member]int{
 // methods of http.Header (Set, Add) and index assignments to it are handled
 // by type, not listed here.
 var headerArg = map[member]int{
-	{pkgGin, "Context", "Header"}:                 0,
-	{pkgFasthttp, "ResponseHeader", "Set"}:        0,
-	{pkgFasthttp, "ResponseHeader", "Add"}:        0,
+	{pkgGin, "Context", "Header"}:                   0,
+	{pkgFasthttp, "ResponseHeader", "Set"}:          0,
+	{pkgFasthttp, "ResponseHeader", "Add"}:          0,
 	{pkgFasthttp, "ResponseHeader", "SetCanonical"}: 0,
-	{pkgFasthttp, "ResponseHeader", "SetBytesK"}:  0,
-	{pkgFasthttp, "ResponseHeader", "SetBytesV"}:  0,
-	{pkgFasthttp, "ResponseHeader", "SetBytesKV"}: 0,
-	{pkgFasthttp, "ResponseHeader", "AddBytesK"}:  0,
-	{pkgFasthttp, "ResponseHeader", "AddBytesV"}:  0,
-	{pkgFasthttp, "ResponseHeader", "AddBytesKV"}: 0,
+	{pkgFasthttp, "ResponseHeader", "SetBytesK"}:    0,
+	{pkgFasthttp, "ResponseHeader", "SetBytesV"}:    0,
+	{pkgFasthttp, "ResponseHeader", "SetBytesKV"}:   0,
+	{pkgFasthttp, "ResponseHeader", "AddBytesK"}:    0,
+	{pkgFasthttp, "ResponseHeader", "AddBytesV"}:    0,
+	{pkgFasthttp, "ResponseHeader", "AddBytesKV"}:   0,
 }
 
 // errorVars: package-level error values that carry a status.
 var errorVars = map[member]int{
-	{pkgEcho4, "", "ErrUnauthorized"}:     401,
-	{pkgEcho4, "", "ErrForbidden"}:        403,
-	{pkgEcho5, "", "ErrUnauthorized"}:     401,
-	{pkgEcho5, "", "ErrForbidden"}:        403,
-	{pkgFiber2, "", "ErrUnauthorized"}:    401,
-	{pkgFiber2, "", "ErrForbidden"}:       403,
+	{pkgEcho4, "", "ErrUnauthorized"}:       401,
+	{pkgEcho4, "", "ErrForbidden"}:          403,
+	{pkgEcho5, "", "ErrUnauthorized"}:       401,
+	{pkgEcho5, "", "ErrForbidden"}:          403,
+	{pkgFiber2, "", "ErrUnauthorized"}:      401,
+	{pkgFiber2, "", "ErrForbidden"}:         403,
 	{pkgFiber2, "", "ErrProxyAuthRequired"}: 407,
-	{pkgFiber3, "", "ErrUnauthorized"}:    401,
-	{pkgFiber3, "", "ErrForbidden"}:       403,
+	{pkgFiber3, "", "ErrUnauthorized"}:      401,
+	{pkgFiber3, "", "ErrForbidden"}:         403,
 	{pkgFiber3, "", "ErrProxyAuthRequired"}: 407,
 }
 
 // errorCtors: functions returning an error that carries the status in
 // argument i (i >= 0) or a fixed status (-status).
 var errorCtors = map[member]int{
-	{pkgEcho4, "", "NewHTTPError"}:          0,
-	{pkgEcho5, "", "NewHTTPError"}:          0,
-	{pkgFiber2, "", "NewError"}:             0,
-	{pkgFiber3, "", "NewError"}:             0,
-	{pkgK8sErrors, "", "NewUnauthorized"}:   -401,
-	{pkgK8sErrors, "", "NewForbidden"}:      -403,
+	{pkgEcho4, "", "NewHTTPError"}:        0,
+	{pkgEcho5, "", "NewHTTPError"}:        0,
+	{pkgFiber2, "", "NewError"}:           0,
+	{pkgFiber3, "", "NewError"}:           0,
+	{pkgK8sErrors, "", "NewUnauthorized"}: -401,
+	{pkgK8sErrors, "", "NewForbidden"}:    -403,
 }
 
 // errorMethods: methods of status errors that return the same error (or a
@@ -180,21 +180,21 @@ var errorTypes = map[[2]string]string{
 // handlerSigs: the framework handler function types. A function of one of
 // these shapes that is exported (or escapes) is called by the framework.
 var handlerParams = map[[2]string]bool{
-	{pkgGin, "Context"}:          true,
-	{pkgEcho4, "Context"}:        true,
-	{pkgEcho5, "Context"}:        true,
-	{pkgFiber2, "Ctx"}:           true,
-	{pkgFiber3, "Ctx"}:           true,
-	{pkgFasthttp, "RequestCtx"}:  true,
+	{pkgGin, "Context"}:         true,
+	{pkgEcho4, "Context"}:       true,
+	{pkgEcho5, "Context"}:       true,
+	{pkgFiber2, "Ctx"}:          true,
+	{pkgFiber3, "Ctx"}:          true,
+	{pkgFasthttp, "RequestCtx"}: true,
 }
 
 // noReturn: calls after which control does not continue.
 var noReturn = map[member]bool{
-	{"os", "", "Exit"}:       true,
-	{"log", "", "Fatal"}:     true,
-	{"log", "", "Fatalf"}:    true,
-	{"log", "", "Fatalln"}:   true,
-	{"log", "", "Panic"}:     true,
-	{"log", "", "Panicf"}:    true,
-	{"log", "", "Panicln"}:   true,
+	{"os", "", "Exit"}:     true,
+	{"log", "", "Fatal"}:   true,
+	{"log", "", "Fatalf"}:  true,
+	{"log", "", "Fatalln"}: true,
+	{"log", "", "Panic"}:   true,
+	{"log", "", "Panicf"}:  true,
+	{"log", "", "Panicln"}: true,
 }
