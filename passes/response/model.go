@@ -450,10 +450,23 @@ func (m *model) isWriter(t types.Type) bool {
 	return w
 }
 
-// isStdlib reports whether path is a standard library package.
+// isStdlib reports whether path is a standard library package. Module paths
+// without a dot are common in private code bases, so the test is the list of
+// the standard library's top-level directories, not the missing dot.
 func isStdlib(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
+	return stdlibRoots[first]
+}
+
+var stdlibRoots = map[string]bool{
+	"archive": true, "bufio": true, "bytes": true, "cmp": true, "compress": true, "container": true,
+	"context": true, "crypto": true, "database": true, "debug": true, "embed": true, "encoding": true,
+	"errors": true, "expvar": true, "flag": true, "fmt": true, "go": true, "hash": true, "html": true,
+	"image": true, "index": true, "internal": true, "io": true, "iter": true, "log": true, "maps": true,
+	"math": true, "mime": true, "net": true, "os": true, "path": true, "plugin": true, "reflect": true,
+	"regexp": true, "runtime": true, "slices": true, "sort": true, "strconv": true, "strings": true,
+	"structs": true, "sync": true, "syscall": true, "testing": true, "text": true, "time": true,
+	"unicode": true, "unique": true, "unsafe": true, "weak": true,
 }
 
 // known reports whether every function of pkg is described by the table or
