@@ -57,7 +57,10 @@ func diagnostic(pass *analysis.Pass, s *response.Site, code int) analysis.Diagno
 	case response.Write:
 		what = fmt.Sprintf("%d response", code)
 	case response.Call:
-		what = fmt.Sprintf("call to %s writes %d (%s)", s.Callee, code, s.Where)
+		what = fmt.Sprintf("call to %s writes %d", s.Callee, code)
+		if s.Where != "" {
+			what += " (" + s.Where + ")"
+		}
 	case response.Return:
 		what = fmt.Sprintf("error carrying %d returned", code)
 		if s.Callee != "" {
@@ -141,9 +144,10 @@ var (
 	credentialWords = []string{"auth", "authenticate", "authenticated", "authentication", "authorization", "token", "tokens",
 		"password", "passwd", "pass", "basic", "bearer", "cookie", "session", "credential", "credentials", "creds",
 		"login", "logged", "signed", "jwt", "key", "apikey", "claims", "user", "username", "identity", "principal", "anonymous", "verify", "valid", "expired"}
+	// Only words that name authorization unambiguously: "allowed" or
+	// "access" guard token checks as often as role checks.
 	authorizationWords = []string{"role", "roles", "permission", "permissions", "perm", "perms", "scope", "scopes",
-		"admin", "owner", "owns", "allowed", "allow", "can", "authorized", "authorize", "acl", "policy", "rbac",
-		"privilege", "privileges", "grant", "granted", "access"}
+		"admin", "owner", "owns", "acl", "policy", "rbac", "privilege", "privileges", "grant", "granted"}
 	unrelatedWords = []string{"content", "length", "size", "max", "bytes", "large", "method", "limit"}
 )
 

@@ -93,6 +93,9 @@ func (m *model) analyse(f *fn) {
 		un := missing(s)
 		if un != 0 && sum.Unchallenged == 0 {
 			sum.Where = s.Where
+			if sum.Where == "" {
+				sum.Where = position(m.pass.Fset, s.Pos)
+			}
 		}
 		sum.Unchallenged |= un
 	}
@@ -227,11 +230,13 @@ func (w *walker) callFunc(call *ast.CallExpr, fun *types.Func) {
 		w.apply(call, &fact, fun.Name())
 		return
 	}
-	if m.known(fun.Pkg()) && !isInterfaceMethod(fun) {
+	switch pkg := fun.Pkg(); {
+	case pkg == nil:
+		return // error.Error
+	case isStdlib(pkg.Path()) || knownPackages[pkg.Path()]:
+		return // described by the table, interfaces included (echo.Context)
+	case m.known(pkg) && !isInterfaceMethod(fun):
 		return
-	}
-	if m.known(fun.Pkg()) && isStdlib(fun.Pkg().Path()) {
-		return // io.Writer.Write and friends
 	}
 	w.unknownCall(call)
 }
@@ -281,7 +286,7 @@ func (w *walker) viaSlot(call *ast.CallExpr, v *types.Var) {
 func (w *walker) apply(call *ast.CallExpr, sum *Summary, name string) {
 	w.setChallenge(sum.Challenge)
 	if i := sum.StatusParam - 1; i >= 0 && i < len(call.Args) {
-		w.status(call, Call, call.Args[i], name, "")
+		w.status(call, Call, call.Args[i], name, "-")
 	}
 	if sum.Unchallenged != 0 {
 		w.site(call, Call, sum.Unchallenged, false, name, sum.Where)
@@ -395,8 +400,11 @@ func (w *walker) site(n ast.Node, kind SiteKind, s Status, indirect bool, callee
 	if !w.record || s&(S401|S403|S407) == 0 {
 		return
 	}
-	if where == "" {
+	switch where {
+	case "":
 		where = position(w.m.pass.Fset, n.Pos())
+	case "-":
+		where = "" // the status is given here: the site is the write
 	}
 	w.sites = append(w.sites, &siteRec{
 		Site: Site{

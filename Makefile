@@ -1,0 +1,47 @@
+# authchallenge — run `make help` for the targets.
+SHELL := /bin/bash
+GO    ?= go
+BIN   := $(CURDIR)/bin
+TOOL  := $(BIN)/authchallenge
+export GOTOOLCHAIN := local
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## list the targets
+	@grep -hE '^[a-z][a-z0-9-]*:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
+
+.PHONY: build
+build: ## build bin/authchallenge
+	$(GO) build -o $(TOOL) ./cmd/authchallenge
+
+.PHONY: install
+install: ## install authchallenge into $(go env GOBIN) or $(go env GOPATH)/bin
+	$(GO) install ./cmd/authchallenge
+
+.PHONY: demo
+demo: build ## build the linter and run it on the bundled example service (testdata/demo)
+	@echo "\$$ authchallenge ./...   (in testdata/demo)"
+	@cd testdata/demo && $(TOOL) ./...; status=$$?; echo "exit status $$status (3 = findings)"; [ $$status -eq 3 ]
+
+.PHONY: lint
+lint: ## gofmt and go vet the project itself
+	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^testdata/')); [ -z "$$out" ] || { echo "gofmt needed:"; echo "$$out"; exit 1; }
+	$(GO) vet ./...
+
+.PHONY: test
+test: lint ## all tests: unit, driver, go vet end to end, integration module on real frameworks
+	$(GO) test ./...
+	$(MAKE) --no-print-directory e2e-integration
+
+.PHONY: e2e-integration
+e2e-integration: build ## lint testdata/integration (real gin, echo, fiber, chi, grpc) standalone and under go vet; compare with expected.txt
+	./scripts/e2e-integration.sh $(TOOL)
+
+.PHONY: realworld
+realworld: build ## lint the real-world corpus (testdata/realworld) and diff against the reviewed baseline
+	./scripts/realworld.sh $(TOOL)
+
+.PHONY: clean
+clean: ## remove build outputs
+	rm -rf $(BIN)
