@@ -17,6 +17,15 @@ func testdata() string {
 	return dir
 }
 
-func TestNetHTTP(t *testing.T) {
-	analysistest.Run(t, testdata(), nochallenge.Analyzer, "nochallenge/nethttp")
+// TestNoChallenge runs the rule over net/http and the framework stubs in one
+// load (the standard library is parsed once).
+func TestNoChallenge(t *testing.T) {
+	analysistest.Run(t, testdata(), nochallenge.Analyzer,
+		"nochallenge/nethttp",
+		"nochallenge/ginfw",
+		"nochallenge/echofw",
+		"nochallenge/fiberfw",
+		"nochallenge/fiber3fw",
+		"nochallenge/fasthttpfw",
+	)
 }

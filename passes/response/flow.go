@@ -282,15 +282,22 @@ func (w *walker) viaSlot(call *ast.CallExpr, v *types.Var) {
 	}
 }
 
-// apply applies a callee's summary at a call.
+// apply applies a callee's summary at a call. A 401 the callee writes on
+// its own is judged against the challenges set before the call; a status it
+// is given may go out with a challenge it sets itself (a helper given both
+// the status and the header), so that one is judged after its challenges.
+// What it may set counts from the call on.
 func (w *walker) apply(call *ast.CallExpr, sum *Summary, name string) {
-	w.setChallenge(sum.Challenge)
 	if i := sum.StatusParam - 1; i >= 0 && i < len(call.Args) {
+		before := w.st
+		w.st |= sum.Challenge
 		w.status(call, Call, call.Args[i], name, "-")
+		w.st = before
 	}
 	if sum.Unchallenged != 0 {
 		w.site(call, Call, sum.Unchallenged, false, name, sum.Where)
 	}
+	w.setChallenge(sum.Challenge)
 }
 
 func (w *walker) setChallenge(b Bits) {

@@ -50,7 +50,7 @@ var writerTypes = map[[2]string]bool{
 	{pkgGin, "Context"}: true, {pkgGin, "ResponseWriter"}: true,
 	{pkgEcho4, "Context"}: true, {pkgEcho4, "Response"}: true,
 	{pkgEcho5, "Context"}: true, {pkgEcho5, "Response"}: true,
-	{pkgFiber2, "Ctx"}: true, {pkgFiber3, "Ctx"}: true, {pkgFiber3, "DefaultCtx"}: true,
+	{pkgFiber2, "Ctx"}: true, {pkgFiber3, "Ctx"}: true, {pkgFiber3, "DefaultCtx"}: true, {pkgFiber3, "DefaultRes"}: true,
 	{pkgFasthttp, "RequestCtx"}: true, {pkgFasthttp, "Response"}: true,
 	{pkgFasthttp, "ResponseHeader"}: true,
 }
@@ -85,9 +85,10 @@ var statusArg = map[member]int{
 
 	{pkgChiRender, "", "Status"}: 1,
 
-	{pkgFasthttp, "RequestCtx", "SetStatusCode"}: 0,
-	{pkgFasthttp, "RequestCtx", "Error"}:         1,
-	{pkgFasthttp, "Response", "SetStatusCode"}:   0,
+	{pkgFasthttp, "RequestCtx", "SetStatusCode"}:     0,
+	{pkgFasthttp, "RequestCtx", "Error"}:             1,
+	{pkgFasthttp, "Response", "SetStatusCode"}:       0,
+	{pkgFasthttp, "ResponseHeader", "SetStatusCode"}: 0,
 
 	{pkgK8sWriters, "", "WriteRawJSON"}:          0,
 	{pkgK8sWriters, "", "WriteObjectNegotiated"}: 5,
@@ -102,13 +103,16 @@ func init() {
 			statusArg[member{p, "Context", m}] = 0
 		}
 	}
-	// fiber v2 (*Ctx) and v3 (Ctx interface, DefaultCtx struct).
-	for _, t := range [][2]string{{pkgFiber2, "Ctx"}, {pkgFiber3, "Ctx"}, {pkgFiber3, "DefaultCtx"}} {
+	// fiber v2 (*Ctx) and v3 (the Ctx interface; on the DefaultCtx struct
+	// the response methods are declared on the embedded *DefaultRes, and
+	// only Status on *DefaultCtx itself).
+	for _, t := range [][2]string{{pkgFiber2, "Ctx"}, {pkgFiber3, "Ctx"}, {pkgFiber3, "DefaultRes"}} {
 		statusArg[member{t[0], t[1], "SendStatus"}] = 0
 		statusArg[member{t[0], t[1], "Status"}] = 0
 		headerArg[member{t[0], t[1], "Set"}] = 0
 		headerArg[member{t[0], t[1], "Append"}] = 0
 	}
+	statusArg[member{pkgFiber3, "DefaultCtx", "Status"}] = 0
 }
 
 // errorArg: calls that answer with the status carried by the error in

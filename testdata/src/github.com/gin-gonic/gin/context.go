@@ -1,8 +1,11 @@
 package gin
 
 import (
+	"io"
 	"net/http"
 	"time"
+
+	"github.com/gin-gonic/gin/render"
 )
 
 type Context struct {
@@ -126,6 +129,32 @@ func (c *Context) PureJSON(code int, obj any) {}
 func (c *Context) XML(code int, obj any) {}
 
 func (c *Context) YAML(code int, obj any) {}
+
+func (c *Context) TOML(code int, obj any) {}
+
+func (c *Context) ProtoBuf(code int, obj any) {}
+
+func (c *Context) Render(code int, r render.Render) {}
+
+func (c *Context) DataFromReader(code int, contentLength int64, contentType string, reader io.Reader, extraHeaders map[string]string) {
+}
+
+type Negotiate struct {
+	Offered      []string
+	HTMLName     string
+	HTMLData     any
+	JSONData     any
+	XMLData      any
+	YAMLData     any
+	Data         any
+	TOMLData     any
+	PROTOBUFData any
+	BSONData     any
+}
+
+func (c *Context) Negotiate(code int, config Negotiate) {}
+
+func (c *Context) NegotiateFormat(offered ...string) string { return "" }
 
 func (c *Context) String(code int, format string, values ...any) {}
 

@@ -4,6 +4,8 @@ package gin
 import (
 	"html/template"
 	"net/http"
+
+	"github.com/gin-gonic/gin/render"
 )
 
 const (
@@ -137,19 +139,15 @@ type Engine struct {
 	TrustedPlatform        string
 	MaxMultipartMemory     int64
 	ContextWithFallback    bool
+	HTMLRender             render.HTMLRender
 	FuncMap                template.FuncMap
 }
 
 var _ IRouter = (*Engine)(nil)
 
-func New(opts ...OptionFunc) *Engine {
-	e := &Engine{}
-	e.RouterGroup.engine = e
-	e.RouterGroup.root = true
-	return e
-}
+func New(opts ...OptionFunc) *Engine { return &Engine{} }
 
-func Default(opts ...OptionFunc) *Engine { return New(opts...) }
+func Default(opts ...OptionFunc) *Engine { return &Engine{} }
 
 func (engine *Engine) With(opts ...OptionFunc) *Engine { return engine }
 

@@ -2,7 +2,6 @@
 package render
 
 import (
-	"context"
 	"io"
 	"net/http"
 )
@@ -21,7 +20,7 @@ type contextKey struct {
 	name string
 }
 
-func (k *contextKey) String() string { return "chi render context value " + k.name }
+func (k *contextKey) String() string { return k.name }
 
 var (
 	StatusCtxKey      = &contextKey{"Status"}
@@ -40,9 +39,7 @@ const (
 	ContentTypeEventStream
 )
 
-func Status(r *http.Request, status int) {
-	*r = *r.WithContext(context.WithValue(r.Context(), StatusCtxKey, status))
-}
+func Status(r *http.Request, status int) {}
 
 func Bind(r *http.Request, v Binder) error { return nil }
 

@@ -14,7 +14,7 @@ var (
 
 type MiddlewareFunc func(http.Handler) http.Handler
 
-func (mw MiddlewareFunc) Middleware(handler http.Handler) http.Handler { return mw(handler) }
+func (mw MiddlewareFunc) Middleware(handler http.Handler) http.Handler { return handler }
 
 type MatcherFunc func(*http.Request, *RouteMatch) bool
 
@@ -49,11 +49,7 @@ func (r *Router) Match(req *http.Request, match *RouteMatch) bool { return false
 
 func (r *Router) Use(mwf ...MiddlewareFunc) {}
 
-func (r *Router) NewRoute() *Route {
-	route := &Route{}
-	r.routes = append(r.routes, route)
-	return route
-}
+func (r *Router) NewRoute() *Route { return &Route{} }
 
 func (r *Router) Get(name string) *Route { return nil }
 
@@ -65,31 +61,29 @@ func (r *Router) SkipClean(value bool) *Router { return r }
 
 func (r *Router) UseEncodedPath() *Router { return r }
 
-func (r *Router) Name(name string) *Route { return r.NewRoute().Name(name) }
+func (r *Router) Name(name string) *Route { return r.NewRoute() }
 
-func (r *Router) Handle(path string, handler http.Handler) *Route {
-	return r.NewRoute().Path(path).Handler(handler)
-}
+func (r *Router) Handle(path string, handler http.Handler) *Route { return r.NewRoute() }
 
 func (r *Router) HandleFunc(path string, f func(http.ResponseWriter, *http.Request)) *Route {
-	return r.NewRoute().Path(path).HandlerFunc(f)
+	return r.NewRoute()
 }
 
-func (r *Router) Headers(pairs ...string) *Route { return r.NewRoute().Headers(pairs...) }
+func (r *Router) Headers(pairs ...string) *Route { return r.NewRoute() }
 
-func (r *Router) Host(tpl string) *Route { return r.NewRoute().Host(tpl) }
+func (r *Router) Host(tpl string) *Route { return r.NewRoute() }
 
-func (r *Router) MatcherFunc(f MatcherFunc) *Route { return r.NewRoute().MatcherFunc(f) }
+func (r *Router) MatcherFunc(f MatcherFunc) *Route { return r.NewRoute() }
 
-func (r *Router) Methods(methods ...string) *Route { return r.NewRoute().Methods(methods...) }
+func (r *Router) Methods(methods ...string) *Route { return r.NewRoute() }
 
-func (r *Router) Path(tpl string) *Route { return r.NewRoute().Path(tpl) }
+func (r *Router) Path(tpl string) *Route { return r.NewRoute() }
 
-func (r *Router) PathPrefix(tpl string) *Route { return r.NewRoute().PathPrefix(tpl) }
+func (r *Router) PathPrefix(tpl string) *Route { return r.NewRoute() }
 
-func (r *Router) Queries(pairs ...string) *Route { return r.NewRoute().Queries(pairs...) }
+func (r *Router) Queries(pairs ...string) *Route { return r.NewRoute() }
 
-func (r *Router) Schemes(schemes ...string) *Route { return r.NewRoute().Schemes(schemes...) }
+func (r *Router) Schemes(schemes ...string) *Route { return r.NewRoute() }
 
 type Route struct {
 	handler http.Handler
@@ -103,9 +97,7 @@ func (r *Route) GetError() error { return r.err }
 
 func (r *Route) Handler(handler http.Handler) *Route { r.handler = handler; return r }
 
-func (r *Route) HandlerFunc(f func(http.ResponseWriter, *http.Request)) *Route {
-	return r.Handler(http.HandlerFunc(f))
-}
+func (r *Route) HandlerFunc(f func(http.ResponseWriter, *http.Request)) *Route { return r }
 
 func (r *Route) GetHandler() http.Handler { return r.handler }
 

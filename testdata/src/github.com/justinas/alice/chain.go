@@ -9,34 +9,12 @@ type Chain struct {
 	constructors []Constructor
 }
 
-func New(constructors ...Constructor) Chain {
-	return Chain{append(([]Constructor)(nil), constructors...)}
-}
+func New(constructors ...Constructor) Chain { return Chain{constructors: constructors} }
 
-func (c Chain) Then(h http.Handler) http.Handler {
-	if h == nil {
-		h = http.DefaultServeMux
-	}
-	for i := range c.constructors {
-		h = c.constructors[len(c.constructors)-1-i](h)
-	}
-	return h
-}
+func (c Chain) Then(h http.Handler) http.Handler { return h }
 
-func (c Chain) ThenFunc(fn http.HandlerFunc) http.Handler {
-	if fn == nil {
-		return c.Then(nil)
-	}
-	return c.Then(fn)
-}
+func (c Chain) ThenFunc(fn http.HandlerFunc) http.Handler { return fn }
 
-func (c Chain) Append(constructors ...Constructor) Chain {
-	newCons := make([]Constructor, 0, len(c.constructors)+len(constructors))
-	newCons = append(newCons, c.constructors...)
-	newCons = append(newCons, constructors...)
-	return Chain{newCons}
-}
+func (c Chain) Append(constructors ...Constructor) Chain { return c }
 
-func (c Chain) Extend(chain Chain) Chain {
-	return c.Append(chain.constructors...)
-}
+func (c Chain) Extend(chain Chain) Chain { return c }

@@ -52,7 +52,19 @@ func (u *URI) Scheme() []byte { return nil }
 
 func (u *URI) String() string { return "" }
 
+type header struct {
+	contentType []byte
+}
+
+func (h *header) SetContentType(contentType string) {}
+
+func (h *header) SetContentTypeBytes(contentType []byte) {}
+
+func (h *header) SetNoDefaultContentType(noDefaultContentType bool) {}
+
 type RequestHeader struct {
+	header
+
 	h []byte
 }
 
@@ -83,6 +95,8 @@ func (h *RequestHeader) SetCanonical(key, value []byte) {}
 func (h *RequestHeader) VisitAll(f func(key, value []byte)) {}
 
 type ResponseHeader struct {
+	header
+
 	h          []byte
 	statusCode int
 }
@@ -92,8 +106,6 @@ func (h *ResponseHeader) StatusCode() int { return h.statusCode }
 func (h *ResponseHeader) SetStatusCode(statusCode int) { h.statusCode = statusCode }
 
 func (h *ResponseHeader) ContentType() []byte { return nil }
-
-func (h *ResponseHeader) SetContentType(contentType string) {}
 
 func (h *ResponseHeader) Len() int { return 0 }
 

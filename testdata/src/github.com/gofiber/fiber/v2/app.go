@@ -104,13 +104,7 @@ type App struct {
 
 var _ Router = (*App)(nil)
 
-func New(config ...Config) *App {
-	app := &App{}
-	if len(config) > 0 {
-		app.config = config[0]
-	}
-	return app
-}
+func New(config ...Config) *App { return &App{} }
 
 func (app *App) Config() Config { return app.config }
 
@@ -152,11 +146,7 @@ func (app *App) Group(prefix string, handlers ...Handler) Router {
 	return &Group{app: app, Prefix: prefix}
 }
 
-func (app *App) Route(prefix string, fn func(router Router), name ...string) Router {
-	g := app.Group(prefix)
-	fn(g)
-	return g
-}
+func (app *App) Route(prefix string, fn func(router Router), name ...string) Router { return app }
 
 func (app *App) Mount(prefix string, subApp *App) Router { return app }
 
@@ -212,11 +202,7 @@ func (grp *Group) Group(prefix string, handlers ...Handler) Router {
 	return &Group{app: grp.app, parent: grp, Prefix: grp.Prefix + prefix}
 }
 
-func (grp *Group) Route(prefix string, fn func(router Router), name ...string) Router {
-	g := grp.Group(prefix)
-	fn(g)
-	return g
-}
+func (grp *Group) Route(prefix string, fn func(router Router), name ...string) Router { return grp }
 
 func (grp *Group) Mount(prefix string, subApp *App) Router { return grp }
 

@@ -1,9 +1,5 @@
 package fiber
 
-import (
-	"net/http"
-)
-
 type Error struct {
 	Code    int    `json:"code"`
 	Message string `json:"message"`
@@ -11,13 +7,7 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Message }
 
-func NewError(code int, message ...string) *Error {
-	err := &Error{Code: code, Message: http.StatusText(code)}
-	if len(message) > 0 {
-		err.Message = message[0]
-	}
-	return err
-}
+func NewError(code int, message ...string) *Error { return &Error{Code: code} }
 
 func DefaultErrorHandler(c *Ctx, err error) error { return nil }
 
@@ -46,6 +36,7 @@ const (
 	StatusBadRequest          = 400
 	StatusUnauthorized        = 401
 	StatusForbidden           = 403
+	StatusProxyAuthRequired   = 407
 	StatusNotFound            = 404
 	StatusTooManyRequests     = 429
 	StatusInternalServerError = 500
@@ -55,6 +46,7 @@ var (
 	ErrBadRequest          = NewError(StatusBadRequest)
 	ErrUnauthorized        = NewError(StatusUnauthorized)
 	ErrForbidden           = NewError(StatusForbidden)
+	ErrProxyAuthRequired   = NewError(StatusProxyAuthRequired)
 	ErrNotFound            = NewError(StatusNotFound)
 	ErrTooManyRequests     = NewError(StatusTooManyRequests)
 	ErrInternalServerError = NewError(StatusInternalServerError)

@@ -1,10 +1,5 @@
 package fiber
 
-import (
-	"fmt"
-	"net/http"
-)
-
 type Error struct {
 	Message string `json:"message"`
 	Code    int    `json:"code"`
@@ -12,21 +7,9 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Message }
 
-func NewError(code int, message ...string) *Error {
-	err := &Error{Code: code, Message: http.StatusText(code)}
-	if len(message) > 0 {
-		err.Message = message[0]
-	}
-	return err
-}
+func NewError(code int, message ...string) *Error { return &Error{Code: code} }
 
-func NewErrorf(code int, message ...any) *Error {
-	err := &Error{Code: code, Message: http.StatusText(code)}
-	if len(message) > 0 {
-		err.Message = fmt.Sprint(message...)
-	}
-	return err
-}
+func NewErrorf(code int, message ...any) *Error { return &Error{Code: code} }
 
 func DefaultErrorHandler(c Ctx, err error) error { return nil }
 
@@ -55,6 +38,7 @@ const (
 	StatusBadRequest          = 400
 	StatusUnauthorized        = 401
 	StatusForbidden           = 403
+	StatusProxyAuthRequired   = 407
 	StatusNotFound            = 404
 	StatusTooManyRequests     = 429
 	StatusInternalServerError = 500
@@ -64,6 +48,7 @@ var (
 	ErrBadRequest          = NewError(StatusBadRequest)
 	ErrUnauthorized        = NewError(StatusUnauthorized)
 	ErrForbidden           = NewError(StatusForbidden)
+	ErrProxyAuthRequired   = NewError(StatusProxyAuthRequired)
 	ErrNotFound            = NewError(StatusNotFound)
 	ErrTooManyRequests     = NewError(StatusTooManyRequests)
 	ErrInternalServerError = NewError(StatusInternalServerError)

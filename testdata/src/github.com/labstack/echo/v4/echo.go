@@ -117,21 +117,13 @@ type HTTPError struct {
 	Code     int         `json:"-"`
 }
 
-func NewHTTPError(code int, message ...interface{}) *HTTPError {
-	he := &HTTPError{Code: code, Message: http.StatusText(code)}
-	if len(message) > 0 {
-		he.Message = message[0]
-	}
-	return he
-}
+func NewHTTPError(code int, message ...interface{}) *HTTPError { return &HTTPError{Code: code} }
 
 func (he *HTTPError) Error() string { return "" }
 
-func (he *HTTPError) SetInternal(err error) *HTTPError { he.Internal = err; return he }
+func (he *HTTPError) SetInternal(err error) *HTTPError { return he }
 
-func (he *HTTPError) WithInternal(err error) *HTTPError {
-	return &HTTPError{Code: he.Code, Message: he.Message, Internal: err}
-}
+func (he *HTTPError) WithInternal(err error) *HTTPError { return he }
 
 func (he *HTTPError) Unwrap() error { return he.Internal }
 

@@ -135,9 +135,7 @@ func (he *HTTPError) Error() string { return he.Message }
 
 func (he *HTTPError) StatusCode() int { return he.Code }
 
-func (he HTTPError) Wrap(err error) error {
-	return &HTTPError{Code: he.Code, Message: he.Message, err: err}
-}
+func (he HTTPError) Wrap(err error) error { return err }
 
 func (he *HTTPError) Unwrap() error { return he.err }
 
@@ -147,9 +145,9 @@ type httpError struct {
 
 func (he httpError) StatusCode() int { return he.code }
 
-func (he httpError) Error() string { return http.StatusText(he.code) }
+func (he httpError) Error() string { return "" }
 
-func (he httpError) Wrap(err error) error { return &HTTPError{Code: he.code, err: err} }
+func (he httpError) Wrap(err error) error { return err }
 
 var (
 	ErrBadRequest          = &httpError{http.StatusBadRequest}
@@ -167,13 +165,7 @@ var (
 	ErrCookieNotFound         = errors.New("cookie not found")
 )
 
-func StatusCode(err error) int {
-	var sc HTTPStatusCoder
-	if errors.As(err, &sc) {
-		return sc.StatusCode()
-	}
-	return 0
-}
+func StatusCode(err error) int { return 0 }
 
 func DefaultHTTPErrorHandler(exposeError bool) HTTPErrorHandler {
 	return func(c *Context, err error) {}

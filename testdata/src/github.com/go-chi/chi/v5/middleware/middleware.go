@@ -50,12 +50,7 @@ type basicWriter struct {
 	discard     bool
 }
 
-func (b *basicWriter) WriteHeader(code int) {
-	if !b.wroteHeader {
-		b.code = code
-		b.wroteHeader = true
-	}
-}
+func (b *basicWriter) WriteHeader(code int) { b.code = code }
 
 func (b *basicWriter) Write(buf []byte) (int, error) { return len(buf), nil }
 

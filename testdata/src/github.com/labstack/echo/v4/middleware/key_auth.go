@@ -37,9 +37,7 @@ var DefaultKeyAuthConfig = KeyAuthConfig{
 }
 
 func KeyAuth(fn KeyAuthValidator) echo.MiddlewareFunc {
-	c := DefaultKeyAuthConfig
-	c.Validator = fn
-	return KeyAuthWithConfig(c)
+	return func(next echo.HandlerFunc) echo.HandlerFunc { return next }
 }
 
 func KeyAuthWithConfig(config KeyAuthConfig) echo.MiddlewareFunc {
