@@ -1,18 +1,42 @@
 // Package analyzer lists the authchallenge rules. Every rule is a
 // golang.org/x/tools/go/analysis Analyzer whose Name is the rule ID and the
-// Category of its diagnostics; the shared models they require (response
-// effects, …) live in passes/ too and are run by any driver on demand.
+// Category of its diagnostics. The rules require the shared config analyzer
+// (passes/config) and the shared models (passes/response, …), which any
+// driver runs on demand.
 package analyzer
 
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/authchallenge/authchallenge/passes/config"
 	"github.com/authchallenge/authchallenge/passes/nochallenge"
+	"github.com/authchallenge/authchallenge/passes/response"
 )
 
-// Rules returns the rule analyzers, in documentation order.
+// Rules returns the exported rule analyzers (each package's Analyzer), in
+// documentation order. They share config.Analyzer, whose flags configure
+// them all.
 func Rules() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		nochallenge.Analyzer,
+	}
+}
+
+// Suite is a freshly built set of analyzers with its own configuration, for
+// drivers and tests that must not share flag state.
+type Suite struct {
+	Config *analysis.Analyzer
+	Rules  []*analysis.Analyzer
+}
+
+// New builds a fresh suite.
+func New() *Suite {
+	cfg := config.New()
+	resp := response.New(cfg)
+	return &Suite{
+		Config: cfg,
+		Rules: []*analysis.Analyzer{
+			nochallenge.New(cfg, resp),
+		},
 	}
 }

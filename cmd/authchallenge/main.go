@@ -8,6 +8,7 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"strings"
 
@@ -20,6 +21,16 @@ import (
 func main() {
 	rules := analyzer.Rules()
 	if vetMode(os.Args[1:]) {
+		// unitchecker only offers the flags of the analyzers it is given:
+		// offer the shared configuration's flags too, unprefixed, as the
+		// standalone driver does (go vet learns them from -flags).
+		for _, cfg := range driver.Shared(rules) {
+			cfg.Flags.VisitAll(func(f *flag.Flag) {
+				if flag.Lookup(f.Name) == nil {
+					flag.Var(f.Value, f.Name, f.Usage)
+				}
+			})
+		}
 		unitchecker.Main(rules...) // does not return
 	}
 	os.Exit(driver.Main(os.Args[1:], rules, os.Stdout, os.Stderr))

@@ -12,6 +12,7 @@
 package driver
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -27,6 +28,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/authchallenge/authchallenge/passes/config"
 )
 
 // Exit codes.
@@ -55,6 +58,15 @@ func Main(args []string, rules []*analysis.Analyzer, stdout, stderr io.Writer) i
 		enabled[a] = fs.Bool(a.Name, true, "enable the "+a.Name+" rule: "+firstLine(a.Doc))
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+	// The shared configuration the rules require is set without a prefix
+	// (-challenge-headers=LFS-Authenticate).
+	for _, cfg := range Shared(rules) {
+		cfg.Flags.VisitAll(func(f *flag.Flag) {
+			if fs.Lookup(f.Name) == nil {
+				fs.Var(f.Value, f.Name, f.Usage)
+			}
 		})
 	}
 	fs.Usage = func() {
@@ -100,6 +112,7 @@ Flags:
 	if printErrors(stderr, pkgs) {
 		return ExitError
 	}
+	isolate(pkgs)
 	if len(pkgs) == 0 {
 		fmt.Fprintf(stderr, "authchallenge: no packages match %s\n", strings.Join(patterns, " "))
 		return ExitError
@@ -120,18 +133,14 @@ Flags:
 
 	switch {
 	case *fix:
-		if err := applyFixes(findings, *diff, stdout); err != nil {
+		rest, err := applyFixes(findings, *diff, stdout)
+		if err != nil {
 			fmt.Fprintf(stderr, "authchallenge: %v\n", err)
 			return ExitError
 		}
 		if !*diff {
-			// Findings without a fix are still findings.
-			var rest []finding
-			for _, f := range findings {
-				if len(f.diag.SuggestedFixes) == 0 {
-					rest = append(rest, f)
-				}
-			}
+			// Findings without a fix (or with one that cannot be
+			// applied) are still findings.
 			printText(stdout, rest)
 			findings = rest
 		}
@@ -144,6 +153,30 @@ Flags:
 		return ExitFindings
 	}
 	return ExitClean
+}
+
+// Shared returns the analyzers named like the shared configuration
+// (config.Name) that the rules require, directly or through a model.
+func Shared(rules []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		if a.Name == config.Name {
+			out = append(out, a)
+		}
+		for _, r := range a.Requires {
+			visit(r)
+		}
+	}
+	for _, a := range rules {
+		visit(a)
+	}
+	return out
 }
 
 func firstLine(s string) string {
@@ -172,16 +205,24 @@ func load(patterns []string, tests bool, tags string) ([]*packages.Package, erro
 	}
 	cache := goCache()
 	var roots []*packages.Package
-	byID := make(map[string]*packages.Package)
 	for _, p := range all {
 		if synthesized(p, cache) {
 			continue
 		}
 		roots = append(roots, p)
+	}
+	return roots, nil
+}
+
+// isolate cuts every import edge of roots that leads outside roots: facts
+// flow between the named packages only, and the checker must not analyse
+// (or need the syntax of) dependencies. It runs after printErrors, which
+// reports the errors of the dependencies too.
+func isolate(roots []*packages.Package) {
+	byID := make(map[string]*packages.Package)
+	for _, p := range roots {
 		byID[p.ID] = p
 	}
-	// Facts flow between the named packages only: cut every other edge, so
-	// that the checker does not analyse (or need the syntax of) dependencies.
 	for _, p := range roots {
 		imports := make(map[string]*packages.Package)
 		for path, imp := range p.Imports {
@@ -191,19 +232,21 @@ func load(patterns []string, tests bool, tags string) ([]*packages.Package, erro
 		}
 		p.Imports = imports
 	}
-	return roots, nil
 }
 
 // synthesized reports whether p is a test main package that go list made up
-// (its ID ends in ".test" and its files live in the build cache).
+// (its ID ends in ".test" and its files live in the build cache). Both
+// conditions are needed: a real package may have a path ending in ".test"
+// (module example.test), and the compiled files of a cgo package are all in
+// the build cache, so GoFiles (the sources) are checked, not CompiledGoFiles.
 func synthesized(p *packages.Package, cache string) bool {
-	if strings.HasSuffix(p.ID, ".test") {
-		return true
-	}
-	if cache == "" || len(p.CompiledGoFiles) == 0 {
+	if !strings.HasSuffix(p.ID, ".test") {
 		return false
 	}
-	for _, f := range p.CompiledGoFiles {
+	if cache == "" || len(p.GoFiles) == 0 {
+		return true
+	}
+	for _, f := range p.GoFiles {
 		if !strings.HasPrefix(f, cache+string(filepath.Separator)) {
 			return false
 		}
@@ -222,15 +265,27 @@ func goCache() string {
 	return filepath.Clean(strings.TrimSpace(string(out)))
 }
 
-// printErrors prints load and type errors, position first, and reports
-// whether there were any.
+// printErrors prints the load and type errors of pkgs and of their
+// dependencies, position first, and reports whether there were any.
 func printErrors(w io.Writer, pkgs []*packages.Package) bool {
 	seen := make(map[string]bool)
 	var lines []string
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		checked := false // p has parse or type errors of its own
+		for _, e := range p.Errors {
+			checked = checked || e.Kind == packages.ParseError || e.Kind == packages.TypeError
+		}
 		for _, e := range p.Errors {
 			line := e.Msg
-			if e.Pos != "" && e.Pos != "-" {
+			if hdr, rest, ok := strings.Cut(e.Msg, "\n"); ok && e.Pos == "" && strings.HasPrefix(hdr, "# ") {
+				// The compiler's output (go list -export builds the
+				// packages): "# path" then position-first lines, which
+				// the parse and type errors repeat when p was checked.
+				if checked {
+					continue
+				}
+				line = rest
+			} else if e.Pos != "" && e.Pos != "-" {
 				line = relPath(e.Pos) + ": " + e.Msg
 			}
 			if !seen[line] {
@@ -349,7 +404,7 @@ func printJSON(w io.Writer, findings []finding) {
 		d := jsonDiagnostic{
 			Category: f.diag.Category,
 			Posn:     f.posn.String(),
-			End:      fset.Position(f.diag.End).String(),
+			End:      fset.Position(cmp.Or(f.diag.End, f.diag.Pos)).String(),
 			Message:  f.diag.Message,
 		}
 		for _, fix := range f.diag.SuggestedFixes {
@@ -364,7 +419,7 @@ func printJSON(w io.Writer, findings []finding) {
 			d.SuggestedFixes = append(d.SuggestedFixes, jf)
 		}
 		for _, r := range f.diag.Related {
-			d.Related = append(d.Related, jsonRelated{fset.Position(r.Pos).String(), fset.Position(r.End).String(), r.Message})
+			d.Related = append(d.Related, jsonRelated{fset.Position(r.Pos).String(), fset.Position(cmp.Or(r.End, r.Pos)).String(), r.Message})
 		}
 		if tree[f.pkg.ID] == nil {
 			tree[f.pkg.ID] = make(map[string][]jsonDiagnostic)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -24,22 +25,41 @@ type edit struct {
 }
 
 // applyFixes applies the first suggested fix of every finding, or prints
-// the result as a unified diff. Overlapping edits are an error, identical
-// ones (a file seen by p and its test variant) count once.
-func applyFixes(findings []finding, diff bool, stdout io.Writer) error {
+// the result as a unified diff, and returns the findings it left unfixed:
+// those without a fix, and those whose fix edits a file that is not one of
+// the package's sources (the output of cgo in the build cache). Overlapping
+// edits are an error, identical ones (a file seen by p and its test variant)
+// count once.
+func applyFixes(findings []finding, diff bool, stdout io.Writer) ([]finding, error) {
 	byFile := make(map[string][]edit)
+	var unfixed []finding
+findings:
 	for _, f := range findings {
 		if len(f.diag.SuggestedFixes) == 0 {
+			unfixed = append(unfixed, f)
 			continue
 		}
+		// Offsets are those of the file that was parsed, whatever its //line
+		// directives say (cgo output points back to the source, at other
+		// offsets).
 		fset := f.pkg.Fset
+		var edits []edit
+		var names []string
 		for _, e := range f.diag.SuggestedFixes[0].TextEdits {
-			start := fset.Position(e.Pos)
-			end := start
-			if e.End.IsValid() {
-				end = fset.Position(e.End)
+			tf := fset.File(e.Pos)
+			if tf == nil || !slices.Contains(f.pkg.GoFiles, tf.Name()) {
+				unfixed = append(unfixed, f)
+				continue findings
 			}
-			byFile[start.Filename] = append(byFile[start.Filename], edit{start.Offset, end.Offset, string(e.NewText)})
+			start, end := tf.Offset(e.Pos), tf.Offset(e.Pos)
+			if e.End.IsValid() {
+				end = tf.Offset(e.End)
+			}
+			edits = append(edits, edit{start, end, string(e.NewText)})
+			names = append(names, tf.Name())
+		}
+		for i, e := range edits {
+			byFile[names[i]] = append(byFile[names[i]], e)
 		}
 	}
 	files := make([]string, 0, len(byFile))
@@ -57,7 +77,7 @@ func applyFixes(findings []finding, diff bool, stdout io.Writer) error {
 		})
 		old, err := os.ReadFile(name)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var out bytes.Buffer
 		last := 0
@@ -68,7 +88,7 @@ func applyFixes(findings []finding, diff bool, stdout io.Writer) error {
 				continue
 			}
 			if e.start < last || e.end > len(old) || e.start > e.end {
-				return fmt.Errorf("%s: conflicting suggested fixes at offset %d", name, e.start)
+				return nil, fmt.Errorf("%s: conflicting suggested fixes at offset %d", name, e.start)
 			}
 			out.Write(old[last:e.start])
 			out.WriteString(e.new)
@@ -82,13 +102,13 @@ func applyFixes(findings []finding, diff bool, stdout io.Writer) error {
 		}
 		info, err := os.Stat(name)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if err := os.WriteFile(name, out.Bytes(), info.Mode().Perm()); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return unfixed, nil
 }
 
 // unified renders a unified diff of two texts with three lines of context.
@@ -132,7 +152,14 @@ func unified(name, a, b string) string {
 				bn++
 			}
 		}
-		fmt.Fprintf(&sb, "@@ -%d,%d +%d,%d @@\n", ax+1, an, bx+1, bn)
+		// An empty range starts at the line before it (0 at the top).
+		if an > 0 {
+			ax++
+		}
+		if bn > 0 {
+			bx++
+		}
+		fmt.Fprintf(&sb, "@@ -%d,%d +%d,%d @@\n", ax, an, bx, bn)
 		for _, op := range ops[start:end] {
 			sb.WriteByte(op.kind)
 			sb.WriteString(op.line)
@@ -196,12 +223,13 @@ func lineDiff(a, b []string) []diffOp {
 			ops = append(ops, diffOp{' ', ma[i], pre + i, pre + j})
 			i++
 			j++
-		case j < len(mb) && (i == len(ma) || lcs[i][j+1] >= lcs[i+1][j]):
-			ops = append(ops, diffOp{'+', mb[j], pre + i, pre + j})
-			j++
-		default:
+		case i < len(ma) && (j == len(mb) || lcs[i+1][j] >= lcs[i][j+1]):
+			// Deletions first, as diff(1) prints them.
 			ops = append(ops, diffOp{'-', ma[i], pre + i, pre + j})
 			i++
+		default:
+			ops = append(ops, diffOp{'+', mb[j], pre + i, pre + j})
+			j++
 		}
 	}
 	for k := 0; k < suf; k++ {

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 
+	"github.com/authchallenge/authchallenge/passes/config"
 	"github.com/authchallenge/authchallenge/passes/internal/report"
 	"github.com/authchallenge/authchallenge/passes/response"
 )
@@ -21,30 +22,41 @@ import (
 //go:embed doc.md
 var doc string
 
-// Analyzer is the nochallenge rule.
-var Analyzer = &analysis.Analyzer{
-	Name:     "nochallenge",
-	Doc:      doc,
-	URL:      "https://github.com/authchallenge/authchallenge/blob/main/passes/nochallenge/doc.md",
-	Requires: []*analysis.Analyzer{response.Analyzer},
-	Run:      run,
+// Name is the rule ID.
+const Name = "nochallenge"
+
+// New returns the rule reading its configuration from cfg and the response
+// model from resp (which must itself require cfg).
+func New(cfg, resp *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     Name,
+		Doc:      doc,
+		URL:      "https://github.com/authchallenge/authchallenge/blob/main/passes/nochallenge/doc.md",
+		Requires: []*analysis.Analyzer{cfg, resp},
+		Run: func(pass *analysis.Pass) (any, error) {
+			run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[resp].(*response.Result))
+			return nil, nil
+		},
+	}
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	model := pass.ResultOf[response.Analyzer].(*response.Result)
-	generated := report.Generated(pass)
+// Analyzer is the nochallenge rule with the shared configuration.
+var Analyzer = New(config.Analyzer, response.Analyzer)
+
+func run(pass *analysis.Pass, cfg *config.Config, model *response.Result) {
+	rep := report.New(pass, cfg, Name)
 	for _, s := range model.Sites {
-		if !s.Root || generated(s.Pos) {
+		if !s.Root {
 			continue
 		}
 		if s.Status&response.S401 != 0 && s.Have&response.WWW == 0 {
-			pass.Report(diagnostic(pass, s, 401))
+			rep.Report(diagnostic(pass, s, 401))
 		}
 		if s.Status&response.S407 != 0 && s.Have&response.Proxy == 0 {
-			pass.Report(diagnostic(pass, s, 407))
+			rep.Report(diagnostic(pass, s, 407))
 		}
 	}
-	return nil, nil
+	rep.Finish()
 }
 
 func diagnostic(pass *analysis.Pass, s *response.Site, code int) analysis.Diagnostic {
@@ -79,7 +91,7 @@ func diagnostic(pass *analysis.Pass, s *response.Site, code int) analysis.Diagno
 			msg = fmt.Sprintf("%s for a check unrelated to credentials: answer with the status that describes it (400, 413, …); 401 means missing or bad credentials and needs a %s challenge", what, header)
 		}
 	}
-	return analysis.Diagnostic{Pos: s.Pos, End: s.End, Category: "nochallenge", Message: msg}
+	return analysis.Diagnostic{Pos: s.Pos, End: s.End, Category: Name, Message: msg}
 }
 
 func example(code int) string {

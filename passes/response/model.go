@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/authchallenge/authchallenge/passes/config"
 )
 
 // fn is one function of the package: a declaration or a literal.
@@ -38,6 +40,7 @@ type slot struct {
 
 type model struct {
 	pass  *analysis.Pass
+	cfg   *config.Config
 	info  *types.Info
 	fns   map[ast.Node]*fn
 	byObj map[*types.Func]*fn
@@ -52,9 +55,10 @@ type model struct {
 	writerCache map[types.Type]bool
 }
 
-func newModel(pass *analysis.Pass) *model {
+func newModel(pass *analysis.Pass, cfg *config.Config) *model {
 	return &model{
 		pass:        pass,
+		cfg:         cfg,
 		info:        pass.TypesInfo,
 		fns:         make(map[ast.Node]*fn),
 		byObj:       make(map[*types.Func]*fn),

@@ -28,17 +28,26 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/authchallenge/authchallenge/passes/config"
 )
 
-// Analyzer computes the response model of a package.
-var Analyzer = &analysis.Analyzer{
-	Name:       "response",
-	Doc:        "response model: status writes and challenge headers on each path (shared by the authchallenge rules)",
-	URL:        "https://github.com/authchallenge/authchallenge#rules",
-	Run:        run,
-	FactTypes:  []analysis.Fact{new(Summary), new(Analyzed)},
-	ResultType: reflect.TypeFor[*Result](),
+// New returns a response model analyzer that reads its configuration from
+// the config analyzer cfg.
+func New(cfg *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "response",
+		Doc:        "response: model of status writes and challenge headers on each path (shared by the authchallenge rules)",
+		URL:        "https://github.com/authchallenge/authchallenge#how-it-works",
+		Requires:   []*analysis.Analyzer{cfg},
+		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, pass.ResultOf[cfg].(*config.Config)) },
+		FactTypes:  []analysis.Fact{new(Summary), new(Analyzed)},
+		ResultType: reflect.TypeFor[*Result](),
+	}
 }
+
+// Analyzer is the response model the exported rules require.
+var Analyzer = New(config.Analyzer)
 
 // Bits is a set of challenge headers.
 type Bits uint8
@@ -196,13 +205,13 @@ type Result struct {
 	Sites []*Site
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	pass.ExportPackageFact(new(Analyzed))
 	res := new(Result)
 	if !importsHTTP(pass.Pkg) {
 		return res, nil // fast path: nothing here can answer a request
 	}
-	m := newModel(pass)
+	m := newModel(pass, cfg)
 	m.collect()
 	m.summarise()
 	for _, f := range m.order {
