@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/authchallenge/authchallenge/passes/config"
 )
 
 // maxRounds bounds the fixpoint over the package's functions (summaries of
@@ -89,6 +91,9 @@ func (m *model) analyse(f *fn) {
 		}
 		if f.root || s.Kind == Return {
 			continue
+		}
+		if m.cfg.Directives.Match(m.pass.Fset, "nochallenge", s.Pos) != nil {
+			continue // suppressed where it is written: callers are not told
 		}
 		un := missing(s)
 		if un != 0 && sum.Unchallenged == 0 {
@@ -225,6 +230,15 @@ func (w *walker) callFunc(call *ast.CallExpr, fun *types.Func) {
 		w.apply(call, &f.sum, f.name)
 		return
 	}
+	if config.In(m.cfg.StatusHelpers, fun.Origin()) {
+		for i, arg := range args {
+			if b, ok := m.info.TypeOf(arg).Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
+				w.status(call, Write, args[i], "", "")
+				break
+			}
+		}
+		return
+	}
 	var fact Summary
 	if m.pass.ImportObjectFact(fun.Origin(), &fact) {
 		w.apply(call, &fact, fun.Name())
@@ -307,18 +321,19 @@ func (w *walker) setChallenge(b Bits) {
 	}
 }
 
-// writerPassed reports whether a call hands a writer to its callee, as an
-// argument whose parameter is a writer type, or as the receiver.
+// writerPassed reports whether a call hands a response writer (not a
+// request context, see contextTypes) to its callee, as an argument whose
+// parameter is a writer type, or as the receiver.
 func (w *walker) writerPassed(call *ast.CallExpr) bool {
 	m := w.m
 	sig, _ := m.info.TypeOf(call.Fun).Underlying().(*types.Signature)
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if s := m.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal && m.isWriter(m.info.TypeOf(sel.X)) {
+		if s := m.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal && m.isResponseWriter(m.info.TypeOf(sel.X)) {
 			return true
 		}
 	}
 	for i, arg := range call.Args {
-		if !m.isWriter(m.info.TypeOf(arg)) {
+		if !m.isResponseWriter(m.info.TypeOf(arg)) {
 			continue
 		}
 		if sig == nil {
@@ -404,7 +419,7 @@ func (w *walker) status(call *ast.CallExpr, kind SiteKind, e ast.Expr, callee, w
 }
 
 func (w *walker) site(n ast.Node, kind SiteKind, s Status, indirect bool, callee, where string) {
-	if !w.record || s&(S401|S403|S407) == 0 {
+	if !w.record || s&(S401|S403|S407) == 0 || w.f.exempt {
 		return
 	}
 	switch where {
@@ -607,7 +622,7 @@ func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) Status {
 func (m *model) challengeOf(key ast.Expr, depth int) Bits {
 	key = ast.Unparen(key)
 	if tv, ok := m.info.Types[key]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-		return challengeName(constant.StringVal(tv.Value))
+		return m.challengeName(constant.StringVal(tv.Value))
 	}
 	if depth > 4 {
 		return AllChallenges
@@ -635,12 +650,15 @@ func (m *model) challengeOf(key ast.Expr, depth int) Bits {
 	return AllChallenges
 }
 
-func challengeName(name string) Bits {
+func (m *model) challengeName(name string) Bits {
 	switch strings.ToLower(name) {
 	case "www-authenticate":
 		return WWW
 	case "proxy-authenticate":
 		return Proxy
+	}
+	if m.cfg.IsChallengeHeader(name) {
+		return WWW
 	}
 	return 0
 }

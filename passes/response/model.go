@@ -21,10 +21,12 @@ type fn struct {
 	body   *ast.BlockStmt
 	params map[*types.Var]int // parameter → 1-based index
 
-	calls   int  // direct calls in the package
-	inSlot  bool // stored in a variable or field that is only invoked
-	escapes bool // used as a value the model cannot follow
-	root    bool // called by the framework: answers for its own sites
+	calls   int         // direct calls in the package
+	inSlot  bool        // stored in a variable or field that is only invoked
+	escapes bool        // used as a value the model cannot follow
+	root    bool        // called by the framework: answers for its own sites
+	outer   *types.Func // the declared function (for a literal, the one around it)
+	exempt  bool        // its answers are protocol-mandated (config)
 
 	g     *cfg.CFG
 	sum   Summary
@@ -87,35 +89,51 @@ func (m *model) collect() {
 				}
 			}
 		}
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncDecl:
-				if n.Body != nil {
-					obj, _ := m.info.Defs[n.Name].(*types.Func)
-					if obj != nil {
-						f := m.newFn(n, obj.Signature(), n.Body)
-						f.obj, f.name = obj, n.Name.Name
-						m.byObj[obj] = f
-					}
-				}
-			case *ast.FuncLit:
-				if sig, ok := m.info.TypeOf(n).(*types.Signature); ok {
-					f := m.newFn(n, sig, n.Body)
-					f.name = "func literal"
-				}
-			case *ast.AssignStmt:
-				m.recordAssign(n.Lhs, n.Rhs)
-			case *ast.ValueSpec:
-				lhs := make([]ast.Expr, len(n.Names))
-				for i, id := range n.Names {
-					lhs[i] = id
-				}
-				m.recordAssign(lhs, n.Values)
+		for _, decl := range file.Decls {
+			var outer *types.Func
+			if fd, ok := decl.(*ast.FuncDecl); ok {
+				outer, _ = m.info.Defs[fd.Name].(*types.Func)
 			}
-			return true
-		})
+			m.collectDecl(decl, outer)
+		}
 	}
+	m.collectFlows()
+}
 
+// collectDecl finds the functions and assignments of one declaration.
+func (m *model) collectDecl(decl ast.Decl, outer *types.Func) {
+	exempt := m.cfg.Exempted(m.pass.Pkg, outer)
+	ast.Inspect(decl, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			if n.Body != nil && outer != nil {
+				f := m.newFn(n, outer.Signature(), n.Body)
+				f.obj, f.name = outer, n.Name.Name
+				f.outer, f.exempt = outer, exempt
+				m.byObj[outer] = f
+			}
+		case *ast.FuncLit:
+			if sig, ok := m.info.TypeOf(n).(*types.Signature); ok {
+				f := m.newFn(n, sig, n.Body)
+				f.name = "func literal"
+				f.outer, f.exempt = outer, exempt
+			}
+		case *ast.AssignStmt:
+			m.recordAssign(n.Lhs, n.Rhs)
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(n.Names))
+			for i, id := range n.Names {
+				lhs[i] = id
+			}
+			m.recordAssign(lhs, n.Values)
+		}
+		return true
+	})
+}
+
+// collectFlows follows the function values of the package into the
+// variables and fields that hold them, and decides the roots.
+func (m *model) collectFlows() {
 	// Where do function values go?
 	for _, file := range m.pass.Files {
 		walkStack(file, func(n ast.Node, parents []ast.Node) {
@@ -425,6 +443,10 @@ func memberOf(f *types.Func) member {
 }
 
 // isWriter reports whether values of type t answer a request.
+func (m *model) isResponseWriter(t types.Type) bool {
+	return m.isWriter(t) && !contextTypes[namedOf(t)]
+}
+
 func (m *model) isWriter(t types.Type) bool {
 	if t == nil {
 		return false

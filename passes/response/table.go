@@ -55,6 +55,16 @@ var writerTypes = map[[2]string]bool{
 	{pkgFasthttp, "ResponseHeader"}: true,
 }
 
+// contextTypes are the writer types that are request contexts too: code
+// hands them to validators, loggers and the next handler, so an unknown
+// callee given one is not assumed to set a challenge (one given an
+// http.ResponseWriter or a header map is).
+var contextTypes = map[[2]string]bool{
+	{pkgGin, "Context"}: true, {pkgEcho4, "Context"}: true, {pkgEcho5, "Context"}: true,
+	{pkgFiber2, "Ctx"}: true, {pkgFiber3, "Ctx"}: true, {pkgFiber3, "DefaultCtx"}: true,
+	{pkgFasthttp, "RequestCtx"}: true,
+}
+
 // statusArg: calls that write the status given in argument i.
 var statusArg = map[member]int{
 	{pkgHTTP, "", "Error"}:    2,

@@ -74,6 +74,10 @@ func Parse(fset *token.FileSet, files []*ast.File) *Set {
 func parse(text string) *Directive {
 	d := new(Directive)
 	rest := strings.TrimPrefix(text, Prefix)
+	// A later "//" starts a trailing comment, as after //nolint.
+	if i := strings.Index(rest, "//"); i >= 0 {
+		rest = rest[:i]
+	}
 	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
 		d.Problem = "malformed authchallenge:ignore directive: want //authchallenge:ignore rule[,rule] reason"
 		return d
