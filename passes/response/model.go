@@ -310,8 +310,20 @@ func (m *model) addSlot(v *types.Var, f *fn) {
 		s = new(slot)
 		m.slots[v] = s
 	}
-	s.fns = append(s.fns, f)
 	f.inSlot = true
+	if m.isTestFile(f.node.Pos()) && !m.isTestFile(v.Pos()) {
+		// A test wiring its own function into a field of the package (a
+		// config's ErrorHandler) stands for the package's users: the
+		// package's own code must not be judged by what the test put there.
+		s.unknown = true
+		return
+	}
+	s.fns = append(s.fns, f)
+}
+
+func (m *model) isTestFile(pos token.Pos) bool {
+	f := m.pass.Fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
 // slotUse classifies one use of a variable holding functions.

@@ -12,9 +12,7 @@ import (
 	_ "k8s.io/apiserver/pkg/authentication/request/union"
 	_ "k8s.io/apiserver/pkg/authentication/request/x509"
 	_ "k8s.io/apiserver/pkg/endpoints/filters"
-	_ "k8s.io/apiserver/pkg/endpoints/handlers/responsewriters"
 
-	_ "github.com/labstack/echo/v4"
 	_ "github.com/labstack/echo/v4/middleware"
 
 	_ "github.com/go-chi/jwtauth/v5"
