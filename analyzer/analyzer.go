@@ -8,7 +8,10 @@ package analyzer
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/authchallenge/authchallenge/passes/chain"
+	"github.com/authchallenge/authchallenge/passes/chainorder"
 	"github.com/authchallenge/authchallenge/passes/config"
+	"github.com/authchallenge/authchallenge/passes/firstchallenge"
 	"github.com/authchallenge/authchallenge/passes/nochallenge"
 	"github.com/authchallenge/authchallenge/passes/response"
 )
@@ -19,6 +22,8 @@ import (
 func Rules() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		nochallenge.Analyzer,
+		chainorder.Analyzer,
+		firstchallenge.Analyzer,
 	}
 }
 
@@ -33,10 +38,13 @@ type Suite struct {
 func New() *Suite {
 	cfg := config.New()
 	resp := response.New(cfg)
+	ch := chain.New(cfg, resp)
 	return &Suite{
 		Config: cfg,
 		Rules: []*analysis.Analyzer{
 			nochallenge.New(cfg, resp),
+			chainorder.New(cfg, ch),
+			firstchallenge.New(cfg, ch),
 		},
 	}
 }

@@ -81,7 +81,8 @@ func (m *model) analyse(f *fn) {
 			w.node(n)
 		}
 	}
-	sum := Summary{Challenge: w.challenge, StatusParam: w.statusParam, ErrStatus: w.errStatus}
+	sum := Summary{Challenge: w.challenge, Definite: w.definite, Rejects: w.rejects,
+		StatusParam: w.statusParam, ErrStatus: w.errStatus}
 	for _, s := range w.sites {
 		if s.indirect {
 			// The status came through a variable or a table: which value
@@ -137,6 +138,8 @@ type walker struct {
 
 	sites       []*siteRec
 	challenge   Bits
+	definite    Bits
+	rejects     Status
 	statusParam int
 	errStatus   Status
 }
@@ -302,6 +305,10 @@ func (w *walker) viaSlot(call *ast.CallExpr, v *types.Var) {
 // the status and the header), so that one is judged after its challenges.
 // What it may set counts from the call on.
 func (w *walker) apply(call *ast.CallExpr, sum *Summary, name string) {
+	if w.record {
+		w.definite |= sum.Definite
+		w.rejects |= sum.Rejects
+	}
 	if i := sum.StatusParam - 1; i >= 0 && i < len(call.Args) {
 		before := w.st
 		w.st |= sum.Challenge
@@ -358,7 +365,11 @@ func (w *walker) writerPassed(call *ast.CallExpr) bool {
 }
 
 func (w *walker) header(key ast.Expr) {
-	w.setChallenge(w.m.challengeOf(key, 0))
+	b, named := w.m.challengeOf(key, 0)
+	w.setChallenge(b)
+	if named && w.record {
+		w.definite |= b
+	}
 }
 
 func (w *walker) assign(as *ast.AssignStmt) {
@@ -393,6 +404,10 @@ func (w *walker) retErr(r *ast.ReturnStmt, e ast.Expr) {
 	}
 	if w.record {
 		w.errStatus |= s
+		if w.f.root || w.m.handlerSig(w.f.sig) {
+			// returned to the framework, which answers with it
+			w.rejects |= s & Rejecting
+		}
 	}
 	origin := ""
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
@@ -419,8 +434,11 @@ func (w *walker) status(call *ast.CallExpr, kind SiteKind, e ast.Expr, callee, w
 }
 
 func (w *walker) site(n ast.Node, kind SiteKind, s Status, indirect bool, callee, where string) {
-	if !w.record || s&(S401|S403|S407) == 0 || w.f.exempt {
+	if !w.record || s&Interesting == 0 || w.f.exempt {
 		return
+	}
+	if kind != Return {
+		w.rejects |= s & Rejecting
 	}
 	switch where {
 	case "":
@@ -618,14 +636,15 @@ func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) Status {
 }
 
 // challengeOf returns the challenge headers a header name may be: none for
-// a known other name, all for a name the model cannot resolve.
-func (m *model) challengeOf(key ast.Expr, depth int) Bits {
+// a known other name, all for a name the model cannot resolve; named
+// reports whether the name was resolved.
+func (m *model) challengeOf(key ast.Expr, depth int) (b Bits, named bool) {
 	key = ast.Unparen(key)
 	if tv, ok := m.info.Types[key]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-		return m.challengeName(constant.StringVal(tv.Value))
+		return m.challengeName(constant.StringVal(tv.Value)), true
 	}
 	if depth > 4 {
-		return AllChallenges
+		return AllChallenges, false
 	}
 	switch k := key.(type) {
 	case *ast.CallExpr:
@@ -647,7 +666,7 @@ func (m *model) challengeOf(key ast.Expr, depth int) Bits {
 			}
 		}
 	}
-	return AllChallenges
+	return AllChallenges, false
 }
 
 func (m *model) challengeName(name string) Bits {

@@ -26,6 +26,7 @@ type fn struct {
 	escapes bool        // used as a value the model cannot follow
 	root    bool        // called by the framework: answers for its own sites
 	outer   *types.Func // the declared function (for a literal, the one around it)
+	parent  *fn         // for a literal, the function it is written in
 	exempt  bool        // its answers are protocol-mandated (config)
 
 	g     *cfg.CFG
@@ -103,7 +104,13 @@ func (m *model) collect() {
 // collectDecl finds the functions and assignments of one declaration.
 func (m *model) collectDecl(decl ast.Decl, outer *types.Func) {
 	exempt := m.cfg.Exempted(m.pass.Pkg, outer)
+	var stack []ast.Node // for the enclosing function of a literal
 	ast.Inspect(decl, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		stack = append(stack, n)
 		switch n := n.(type) {
 		case *ast.FuncDecl:
 			if n.Body != nil && outer != nil {
@@ -117,6 +124,12 @@ func (m *model) collectDecl(decl ast.Decl, outer *types.Func) {
 				f := m.newFn(n, sig, n.Body)
 				f.name = "func literal"
 				f.outer, f.exempt = outer, exempt
+				for i := len(stack) - 2; i >= 0; i-- {
+					if p := m.fns[stack[i]]; p != nil {
+						f.parent = p
+						break
+					}
+				}
 			}
 		case *ast.AssignStmt:
 			m.recordAssign(n.Lhs, n.Rhs)
@@ -207,6 +220,26 @@ func (m *model) collectFlows() {
 			f.root = f.sig.Recv() != nil || (f.calls == 0 && !f.inSlot)
 		}
 		f.g = cfg.New(f.body, m.mayReturn)
+	}
+}
+
+// deepen computes each function's Deep effect: its own together with that
+// of the literals written in it (a middleware constructor builds and
+// returns the handler that rejects). m.order lists a function before the
+// literals inside it, so walking it backwards finishes children first.
+func (m *model) deepen() {
+	for i := len(m.order) - 1; i >= 0; i-- {
+		f := m.order[i]
+		d := &f.sum.Deep
+		d.Challenge |= f.sum.Challenge
+		d.Definite |= f.sum.Definite
+		d.Rejects |= f.sum.Rejects
+		if p := f.parent; p != nil {
+			pd := &p.sum.Deep
+			pd.Challenge |= d.Challenge
+			pd.Definite |= d.Definite
+			pd.Rejects |= d.Rejects
+		}
 	}
 }
 

@@ -77,10 +77,16 @@ func (b Bits) String() string {
 type Status uint8
 
 const (
-	S401   Status = 1 << iota // Unauthorized
-	S403                      // Forbidden
-	S407                      // Proxy Authentication Required
-	SOther                    // any other or unknown status
+	S401      Status = 1 << iota // Unauthorized
+	S403                         // Forbidden
+	S407                         // Proxy Authentication Required
+	SOther                       // any other or unknown status
+	SRedirect                    // 3xx: a redirect (to a login page)
+
+	// Interesting is the set of statuses the model records sites for.
+	Interesting = S401 | S403 | S407 | SRedirect
+	// Rejecting is the set of answers that turn a request away.
+	Rejecting = S401 | S403 | S407 | SRedirect
 )
 
 func statusOfCode(code int64) Status {
@@ -92,6 +98,9 @@ func statusOfCode(code int64) Status {
 	case 407:
 		return S407
 	}
+	if code >= 300 && code < 400 {
+		return SRedirect
+	}
 	return SOther
 }
 
@@ -100,7 +109,7 @@ func (s Status) String() string {
 	for _, x := range []struct {
 		s    Status
 		name string
-	}{{S401, "401"}, {S403, "403"}, {S407, "407"}} {
+	}{{S401, "401"}, {S403, "403"}, {S407, "407"}, {SRedirect, "3xx"}} {
 		if s&x.s != 0 {
 			out = append(out, x.name)
 		}
@@ -115,8 +124,18 @@ func (s Status) String() string {
 // response, as seen by its callers. It is exported as a fact.
 type Summary struct {
 	// Challenge is the set of challenge headers the function may set,
-	// directly or through its callees.
+	// directly or through its callees (a header name or callee the model
+	// cannot resolve counts as any challenge).
 	Challenge Bits
+	// Definite is the set of challenge headers the function sets by name
+	// on some path, directly or through its callees.
+	Definite Bits
+	// Rejects is the set of rejecting answers (401, 403, 407, redirect) it
+	// gives on some path, directly or through its callees.
+	Rejects Status
+	// Deep summarises the function together with the function literals it
+	// builds (a middleware constructor and the handler it returns).
+	Deep Effect
 	// StatusParam is the 1-based index of the parameter whose value the
 	// function writes as the response status (0: none).
 	StatusParam int
@@ -131,6 +150,12 @@ type Summary struct {
 	Where string
 }
 
+// Effect is what a function or the closures it builds may do.
+type Effect struct {
+	Challenge, Definite Bits
+	Rejects             Status
+}
+
 // AFact marks Summary as a fact.
 func (*Summary) AFact() {}
 
@@ -138,6 +163,12 @@ func (s *Summary) String() string {
 	var parts []string
 	if s.Challenge != 0 {
 		parts = append(parts, "sets "+s.Challenge.String())
+	}
+	if s.Rejects != 0 {
+		parts = append(parts, "rejects "+s.Rejects.String())
+	}
+	if d := s.Deep; d != (Effect{s.Challenge, s.Definite, s.Rejects}) && (d.Challenge|d.Definite != 0 || d.Rejects != 0) {
+		parts = append(parts, fmt.Sprintf("builds handlers that set %s, reject %s", d.Challenge, d.Rejects))
 	}
 	if s.StatusParam > 0 {
 		parts = append(parts, fmt.Sprintf("writes status param %d", s.StatusParam))
@@ -152,7 +183,8 @@ func (s *Summary) String() string {
 }
 
 func (s *Summary) zero() bool {
-	return s.Challenge == 0 && s.StatusParam == 0 && s.Unchallenged == 0 && s.ErrStatus&(S401|S403|S407) == 0
+	return s.Challenge == 0 && s.Definite == 0 && s.Rejects == 0 && s.Deep == (Effect{}) &&
+		s.StatusParam == 0 && s.Unchallenged == 0 && s.ErrStatus&(S401|S403|S407) == 0
 }
 
 // Analyzed is a package fact: the package was analysed by this model, so a
@@ -201,22 +233,64 @@ type Site struct {
 
 // Result is the response model of one package.
 type Result struct {
-	// Sites lists every site answering 401, 403 or 407, in source order.
+	// Sites lists every site answering 401, 403, 407 or a redirect, in
+	// source order.
 	Sites []*Site
+	// Funcs holds the summary of every function of the package, keyed by
+	// its *ast.FuncDecl or *ast.FuncLit.
+	Funcs map[ast.Node]*Summary
+
+	byObj    map[types.Object]*Summary // this package's functions and imported facts
+	analyzed map[*types.Package]bool
+}
+
+// Of returns the summary of a function: from this package's analysis, or
+// from the facts of the package that declares it (nil if none). Analyzers
+// that require this one cannot import its facts themselves.
+func (r *Result) Of(fn *types.Func) *Summary {
+	if fn == nil {
+		return nil
+	}
+	return r.byObj[fn.Origin()]
+}
+
+// Analyzed reports whether pkg was analysed by the model (so that a
+// function of it without a summary does nothing to a response).
+func (r *Result) Analyzed(pkg *types.Package) bool {
+	return pkg == nil || r.analyzed[pkg]
 }
 
 func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	pass.ExportPackageFact(new(Analyzed))
-	res := new(Result)
+	res := &Result{
+		Funcs:    make(map[ast.Node]*Summary),
+		byObj:    make(map[types.Object]*Summary),
+		analyzed: map[*types.Package]bool{pass.Pkg: true},
+	}
+	for _, f := range pass.AllObjectFacts() {
+		if s, ok := f.Fact.(*Summary); ok {
+			res.byObj[f.Object] = s
+		}
+	}
+	for _, f := range pass.AllPackageFacts() {
+		if _, ok := f.Fact.(*Analyzed); ok {
+			res.analyzed[f.Package] = true
+		}
+	}
 	if !importsHTTP(pass.Pkg) {
 		return res, nil // fast path: nothing here can answer a request
 	}
 	m := newModel(pass, cfg)
 	m.collect()
 	m.summarise()
+	m.deepen()
 	for _, f := range m.order {
+		res.Funcs[f.node] = &f.sum
+		if f.obj != nil {
+			res.byObj[f.obj] = &f.sum
+		}
 		for _, s := range f.sites {
-			if s.Status&(S401|S403|S407) != 0 {
+			if s.Status&Interesting != 0 {
 				res.Sites = append(res.Sites, s)
 			}
 		}

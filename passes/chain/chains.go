@@ -1,0 +1,388 @@
+package chain
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/authchallenge/authchallenge/passes/response"
+)
+
+// routerPackages are the packages whose Use/With/Group calls build
+// middleware stacks.
+var routerPackages = map[string]bool{
+	"github.com/go-chi/chi/v5": true, "github.com/gin-gonic/gin": true,
+	"github.com/labstack/echo/v4": true, "github.com/labstack/echo/v5": true,
+	"github.com/gofiber/fiber/v2": true, "github.com/gofiber/fiber/v3": true,
+	"github.com/gorilla/mux": true,
+}
+
+const pkgAlice = "github.com/justinas/alice"
+
+// chains finds the chains and middleware stacks of the package.
+func (m *model) chains(res *Result) {
+	info := m.pass.TypesInfo
+	for _, file := range m.pass.Files {
+		for _, decl := range file.Decls {
+			var seqs sequences
+			ast.Inspect(decl, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.CompositeLit:
+					m.literal(res, n)
+				case *ast.CallExpr:
+					m.call(res, n, &seqs)
+				case *ast.AssignStmt:
+					// s = append(s, a): one more element of s
+					if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+						if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok {
+							if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "append" && len(call.Args) >= 2 && !call.Ellipsis.IsValid() {
+								if v := rootVar(info, n.Lhs[0]); v != nil && types.ExprString(call.Args[0]) == types.ExprString(n.Lhs[0]) {
+									if iface, ch, ok := m.authInterface(elemType(info.TypeOf(n.Lhs[0]))); ok {
+										seqs.add(v, false, iface, ch, call.Args[1:], n.Pos())
+									}
+								}
+							}
+						}
+					}
+				}
+				return true
+			})
+			for _, s := range seqs {
+				if len(s.elems) >= 2 {
+					m.addChain(res, s.iface, s.ch, s.elems, s.middleware, nil, nil, s.pos)
+				}
+			}
+		}
+	}
+}
+
+// sequence is a chain built by successive calls on one receiver.
+type sequence struct {
+	v          *types.Var
+	middleware bool
+	iface      *types.Named
+	ch         *types.Func
+	elems      []ast.Expr
+	pos        token.Pos
+}
+
+type sequences []*sequence
+
+func (ss *sequences) add(v *types.Var, middleware bool, iface *types.Named, ch *types.Func, elems []ast.Expr, pos token.Pos) {
+	for _, s := range *ss {
+		if s.v == v && s.middleware == middleware {
+			s.elems = append(s.elems, elems...)
+			return
+		}
+	}
+	*ss = append(*ss, &sequence{v: v, middleware: middleware, iface: iface, ch: ch, elems: append([]ast.Expr(nil), elems...), pos: pos})
+}
+
+func rootVar(info *types.Info, e ast.Expr) *types.Var {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ := info.ObjectOf(e).(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		v, _ := info.ObjectOf(e.Sel).(*types.Var)
+		return v
+	}
+	return nil
+}
+
+func elemType(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		return u.Elem()
+	case *types.Array:
+		return u.Elem()
+	}
+	return nil
+}
+
+// literal: []Authenticator{a, b} or [2]Authenticator{a, b}.
+func (m *model) literal(res *Result, lit *ast.CompositeLit) {
+	if len(lit.Elts) < 2 {
+		return
+	}
+	iface, ch, ok := m.authInterface(elemType(m.pass.TypesInfo.TypeOf(lit)))
+	if !ok {
+		return
+	}
+	for _, e := range lit.Elts {
+		if _, kv := e.(*ast.KeyValueExpr); kv {
+			return // indexed literal: the order is not the source order
+		}
+	}
+	m.addChain(res, iface, ch, lit.Elts, false, nil, lit, lit.Pos())
+}
+
+// call: variadic chains, router Use/With/Group calls, alice, nesting, and
+// successive Add/Register calls.
+func (m *model) call(res *Result, call *ast.CallExpr, seqs *sequences) {
+	info := m.pass.TypesInfo
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	sig, _ := info.TypeOf(call.Fun).(*types.Signature)
+	if fn == nil || sig == nil {
+		return
+	}
+	pkg := ""
+	if fn.Pkg() != nil {
+		pkg = fn.Pkg().Path()
+	}
+	sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	method := fn.Signature().Recv() != nil // (the type of x.M has no receiver)
+
+	// Middleware stacks.
+	switch {
+	case routerPackages[pkg] && method && (fn.Name() == "Use" || fn.Name() == "Pre"):
+		m.stack(res, call, call.Args, seqs, sel) // Use adds to the router: successive calls stack up
+		return
+	case routerPackages[pkg] && method && fn.Name() == "With":
+		m.stack(res, call, call.Args, nil, nil) // With returns a new router: each call is its own stack
+		return
+	case routerPackages[pkg] && method && fn.Name() == "Group" && len(call.Args) >= 3:
+		m.stack(res, call, call.Args[1:], nil, nil)
+		return
+	case pkg == pkgAlice && (fn.Name() == "New" || fn.Name() == "Append"):
+		m.stack(res, call, call.Args, nil, nil)
+		return
+	case isMiddlewareSig(sig) && len(call.Args) == 1:
+		// a(b(h)): the outer runs first
+		if inner, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok {
+			if isig, ok := info.TypeOf(inner.Fun).(*types.Signature); ok && isMiddlewareSig(isig) && len(inner.Args) == 1 {
+				elems := []ast.Expr{call.Fun}
+				for inner != nil {
+					elems = append(elems, inner.Fun)
+					next, _ := ast.Unparen(inner.Args[0]).(*ast.CallExpr)
+					if next == nil {
+						break
+					}
+					nsig, ok := info.TypeOf(next.Fun).(*types.Signature)
+					if !ok || !isMiddlewareSig(nsig) || len(next.Args) != 1 {
+						break
+					}
+					inner = next
+				}
+				m.addChain(res, nil, nil, elems, true, nil, nil, call.Pos())
+			}
+		}
+		return
+	}
+
+	// Variadic chains: NewChain(a, b) of an authenticator interface.
+	if sig.Variadic() && !call.Ellipsis.IsValid() {
+		n := sig.Params().Len()
+		if iface, ch, ok := m.authInterface(elemType(sig.Params().At(n - 1).Type())); ok && len(call.Args)-(n-1) >= 2 {
+			m.addChain(res, iface, ch, call.Args[n-1:], false, call, nil, call.Pos())
+			return
+		}
+	}
+	// Successive x.Add(a); x.Register(b) on one receiver.
+	if method && sel != nil && sig.Params().Len() == 1 && len(call.Args) == 1 {
+		if iface, ch, ok := m.authInterface(sig.Params().At(0).Type()); ok {
+			if v := rootVar(info, sel.X); v != nil {
+				seqs.add(v, false, iface, ch, call.Args, call.Pos())
+			}
+		}
+	}
+}
+
+// isMiddlewareSig: func(http.Handler) http.Handler.
+func isMiddlewareSig(sig *types.Signature) bool {
+	return sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
+		namedOf(sig.Params().At(0).Type()) == [2]string{"net/http", "Handler"} &&
+		namedOf(sig.Results().At(0).Type()) == [2]string{"net/http", "Handler"}
+}
+
+// stack records a middleware stack; Use calls on one router in one
+// function add up (seqs), a single call with several middleware is a
+// stack of its own.
+func (m *model) stack(res *Result, call *ast.CallExpr, args []ast.Expr, seqs *sequences, sel *ast.SelectorExpr) {
+	if seqs != nil && sel != nil {
+		if v := rootVar(m.pass.TypesInfo, sel.X); v != nil {
+			if len(args) >= 2 {
+				m.addChain(res, nil, nil, args, true, call, nil, call.Pos())
+				return
+			}
+			seqs.add(v, true, nil, nil, args, call.Pos())
+			return
+		}
+	}
+	if len(args) >= 2 {
+		m.addChain(res, nil, nil, args, true, call, nil, call.Pos())
+	}
+}
+
+func (m *model) addChain(res *Result, iface *types.Named, ch *types.Func, elems []ast.Expr, middleware bool,
+	call *ast.CallExpr, lit *ast.CompositeLit, pos token.Pos) {
+	c := &Chain{Pos: pos, End: elems[len(elems)-1].End(), Middleware: middleware, Call: call, Literal: lit, Method: ch}
+	switch {
+	case middleware:
+		c.Policy = Policy{Kind: First}
+	case ch != nil:
+		c.Policy = m.policies[methodKey(iface, ch)]
+	}
+	for _, e := range elems {
+		el := &Element{Expr: e, Name: m.name(e)}
+		if middleware {
+			el.Class = m.middlewareClass(e)
+		} else {
+			el.Class, el.Challenge = m.schemeClass(e, ch)
+		}
+		c.Elems = append(c.Elems, el)
+	}
+	res.Chains = append(res.Chains, c)
+}
+
+// name spells an element for messages: its type's or function's name.
+func (m *model) name(e ast.Expr) string {
+	info := m.pass.TypesInfo
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok {
+		if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
+			return fn.Name() + "(…)"
+		}
+	}
+	if n := namedOf(info.TypeOf(e)); n[1] != "" && !types.IsInterface(info.TypeOf(e)) {
+		if _, isSig := info.TypeOf(e).Underlying().(*types.Signature); !isSig {
+			return n[1]
+		}
+	}
+	return types.ExprString(e)
+}
+
+// schemeClass classifies an authenticator value by its concrete type.
+func (m *model) schemeClass(e ast.Expr, ch *types.Func) (Class, string) {
+	info := m.pass.TypesInfo
+	t := info.TypeOf(e)
+	if t == nil || types.IsInterface(t) {
+		return Unknown, ""
+	}
+	ret := RetUnknown
+	challenge := ""
+	if ch != nil {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, ch.Pkg(), ch.Name())
+		if meth, ok := obj.(*types.Func); ok {
+			if cf := m.retsOf(meth); cf != nil {
+				ret, challenge = cf.Return, cf.Challenge
+			}
+		}
+	}
+	sets, may, known := m.typeSets(t)
+	switch {
+	case ret == RetChallenge || sets:
+		return Bearing, challenge
+	case known && !may && (ch == nil || ret == RetEmpty):
+		return Less, ""
+	}
+	return Unknown, ""
+}
+
+func (m *model) retsOf(meth *types.Func) *ChallengeFact {
+	meth = meth.Origin()
+	if cf := m.rets[meth]; cf != nil {
+		return cf
+	}
+	var cf ChallengeFact
+	if meth.Pkg() != m.pass.Pkg && m.pass.ImportObjectFact(meth, &cf) {
+		return &cf
+	}
+	return nil
+}
+
+// typeSets reports whether a type's methods set WWW-Authenticate by name
+// (sets), may set it (may), and whether all of them were analysed (known).
+func (m *model) typeSets(t types.Type) (sets, may, known bool) {
+	if _, isPtr := t.(*types.Pointer); !isPtr {
+		t = types.NewPointer(t)
+	}
+	ms := types.NewMethodSet(t)
+	known = true
+	for i := 0; i < ms.Len(); i++ {
+		fn, ok := ms.At(i).Obj().(*types.Func)
+		if !ok {
+			continue
+		}
+		if !m.analysed(fn.Pkg()) {
+			known = false
+			continue
+		}
+		if s := m.resp.Of(fn); s != nil {
+			sets = sets || s.Deep.Definite&response.WWW != 0
+			may = may || s.Deep.Challenge&response.WWW != 0
+		}
+	}
+	return sets, may, known
+}
+
+func (m *model) analysed(pkg *types.Package) bool {
+	return m.resp.Analyzed(pkg)
+}
+
+// middlewareClass classifies a middleware by what the handlers it builds
+// do: bearing if they set WWW-Authenticate; challenge-less (Less) only if
+// they reject (401, 403, 407 or a redirect) and set no challenge at all;
+// unknown for pass-through middleware and code the model cannot see.
+func (m *model) middlewareClass(e ast.Expr) Class {
+	info := m.pass.TypesInfo
+	e = ast.Unparen(e)
+	for {
+		call, ok := e.(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			break
+		}
+		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+			e = ast.Unparen(call.Args[0]) // gin.HandlerFunc(f)
+			continue
+		}
+		break
+	}
+	var sum *response.Summary
+	switch x := e.(type) {
+	case *ast.FuncLit:
+		sum = m.resp.Funcs[x]
+		if sum == nil {
+			return Unknown
+		}
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(info, x).(*types.Func)
+		if !ok {
+			return Unknown
+		}
+		if !m.analysed(fn.Pkg()) {
+			return Unknown
+		}
+		sum = m.resp.Of(fn)
+	case *ast.Ident, *ast.SelectorExpr:
+		var id *ast.Ident
+		if s, ok := x.(*ast.SelectorExpr); ok {
+			id = s.Sel
+		} else {
+			id = x.(*ast.Ident)
+		}
+		fn, ok := info.Uses[id].(*types.Func)
+		if !ok || !m.analysed(fn.Pkg()) {
+			return Unknown
+		}
+		sum = m.resp.Of(fn)
+	default:
+		return Unknown
+	}
+	if sum == nil {
+		return Unknown // analysed, does nothing to a response: pass-through
+	}
+	d := sum.Deep
+	switch {
+	case d.Definite&response.WWW != 0:
+		return Bearing
+	case d.Rejects&response.Rejecting != 0 && d.Challenge == 0:
+		return Less
+	}
+	return Unknown
+}

@@ -1,0 +1,59 @@
+// Package firstchallenge defines the firstchallenge rule: a challenge looked
+// up on a fixed position of a chain (x[0], the last element, the loop
+// variable kept after the loop) in code that tried several authenticators,
+// instead of on the one that failed or on all of them.
+package firstchallenge
+
+import (
+	_ "embed"
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/authchallenge/authchallenge/passes/chain"
+	"github.com/authchallenge/authchallenge/passes/config"
+	"github.com/authchallenge/authchallenge/passes/internal/report"
+)
+
+//go:embed doc.md
+var doc string
+
+// Name is the rule ID.
+const Name = "firstchallenge"
+
+// New returns the rule reading cfg and the chain model ch.
+func New(cfg, ch *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     Name,
+		Doc:      doc,
+		URL:      "https://github.com/authchallenge/authchallenge/blob/main/passes/firstchallenge/doc.md",
+		Requires: []*analysis.Analyzer{cfg, ch},
+		Run: func(pass *analysis.Pass) (any, error) {
+			run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[ch].(*chain.Result))
+			return nil, nil
+		},
+	}
+}
+
+// Analyzer is the firstchallenge rule with the shared configuration.
+var Analyzer = New(config.Analyzer, chain.Analyzer)
+
+func run(pass *analysis.Pass, cfg *config.Config, model *chain.Result) {
+	rep := report.New(pass, cfg, Name)
+	for _, l := range model.Lookups {
+		if !l.Loop.IsValid() {
+			continue // no loop tried the authenticators here
+		}
+		which := l.Coll + "[0]"
+		if l.Kind == chain.Last {
+			which = "the last of " + l.Coll
+		}
+		rep.Report(analysis.Diagnostic{
+			Pos: l.Pos, End: l.End,
+			Message: fmt.Sprintf("challenge taken from %s whatever failed: after trying every authenticator in %s, ask the one that failed for its %s (keep it from the loop), or join every scheme's %s into WWW-Authenticate",
+				which, l.Coll, l.Method.Name(), l.Method.Name()),
+			Related: []analysis.RelatedInformation{{Pos: l.Loop, Message: "the authenticators are tried here"}},
+		})
+	}
+	rep.Finish()
+}

@@ -1,0 +1,45 @@
+package app
+
+import (
+	"net/http"
+
+	"chain/auth"
+	"chain/server"
+)
+
+// Handlers builds guards; server.Guard answers with its first scheme's
+// challenge.
+func Handlers() []http.Handler {
+	return []http.Handler{
+		server.New(auth.SessionAuth{}, &auth.TokenAuth{Realm: "api"}, auth.BearerAuth{}), // want `^SessionAuth is challenge-less but sits first, where the failure answer takes its challenge \(Challenge is asked at server.go:\d+\): every failed request, one for TokenAuth \("Token realm=\\""\) included, is answered without a challenge \(403 instead of 401\); put TokenAuth first, or take the challenge from the authenticator that failed$`
+		server.New(auth.BearerAuth{}, auth.SessionAuth{}),                                // silent: bearing first
+		server.New(auth.SessionAuth{}, auth.APIKeyAuth{}),                                // silent: only challenge-less schemes
+		server.New(&auth.TokenAuth{}, auth.BasicAuth{}),                                  // silent: only challenge-bearing schemes
+		server.New(auth.DynamicAuth{}, auth.BearerAuth{}),                                // silent: the decisive scheme is unknown
+		server.New(auth.SessionAuth{}),                                                   // silent: one element
+		server.New(auth.APIKeyAuth{}, auth.BasicAuth{}),                                  // want `APIKeyAuth is challenge-less but sits first`
+		server.New(auth.SessionAuth{}, newBearer()),                                      // silent: the bearing scheme hides behind an interface: unknown
+		server.New([]auth.Authenticator{auth.BearerAuth{}}...),                           // silent: one element
+	}
+}
+
+func newBearer() auth.Authenticator { return auth.BearerAuth{} }
+
+// Literal is a chain in a slice literal.
+var Literal = []auth.Authenticator{
+	auth.SessionAuth{}, // want `SessionAuth is challenge-less but sits first`
+	auth.BasicAuth{},
+}
+
+// Appended builds a chain with successive appends.
+func Appended() []auth.Authenticator {
+	var chain []auth.Authenticator
+	chain = append(chain, auth.APIKeyAuth{}) // want `APIKeyAuth is challenge-less but sits first`
+	chain = append(chain, &auth.TokenAuth{Realm: "x"})
+	return chain
+}
+
+// NotAuthenticators are collections that look like chains.
+var NotAuthenticators = []http.Handler{http.NotFoundHandler(), http.NotFoundHandler()}
+
+var names = []string{"session", "bearer"}
