@@ -30,13 +30,22 @@ lint: ## gofmt and go vet the project itself
 	$(GO) vet ./...
 
 .PHONY: test
-test: lint ## all tests: unit, driver, go vet end to end, integration module on real frameworks
+test: lint ## all tests: unit, driver, nogo contract, go vet and pre-commit end to end, integration module on real frameworks
 	$(GO) test ./...
 	$(MAKE) --no-print-directory e2e-integration
+	$(MAKE) --no-print-directory e2e-precommit
+
+.PHONY: test-race
+test-race: ## the nogo contract and driver tests under the race detector
+	$(GO) test -race ./analyzer/ ./internal/driver/
 
 .PHONY: e2e-integration
 e2e-integration: build ## lint testdata/integration (real gin, echo, fiber, chi, grpc) standalone and under go vet; compare with expected.txt
 	./scripts/e2e-integration.sh $(TOOL)
+
+.PHONY: e2e-precommit
+e2e-precommit: build ## run the pre-commit hooks with the real pre-commit (Debian package) on a scratch repo: fail on a bare 401, pass once fixed
+	./scripts/e2e-precommit.sh $(CURDIR)
 
 .PHONY: realworld
 realworld: build ## lint the real-world corpus (testdata/realworld) and diff against the reviewed baseline
