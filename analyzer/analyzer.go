@@ -8,10 +8,13 @@ package analyzer
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/authchallenge/authchallenge/passes/authforbidden"
 	"github.com/authchallenge/authchallenge/passes/chain"
 	"github.com/authchallenge/authchallenge/passes/chainorder"
 	"github.com/authchallenge/authchallenge/passes/config"
+	"github.com/authchallenge/authchallenge/passes/failure"
 	"github.com/authchallenge/authchallenge/passes/firstchallenge"
+	"github.com/authchallenge/authchallenge/passes/grpcauthcode"
 	"github.com/authchallenge/authchallenge/passes/nochallenge"
 	"github.com/authchallenge/authchallenge/passes/response"
 )
@@ -22,6 +25,8 @@ import (
 func Rules() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		nochallenge.Analyzer,
+		authforbidden.Analyzer,
+		grpcauthcode.Analyzer,
 		chainorder.Analyzer,
 		firstchallenge.Analyzer,
 	}
@@ -39,10 +44,13 @@ func New() *Suite {
 	cfg := config.New()
 	resp := response.New(cfg)
 	ch := chain.New(cfg, resp)
+	fail := failure.New(cfg)
 	return &Suite{
 		Config: cfg,
 		Rules: []*analysis.Analyzer{
 			nochallenge.New(cfg, resp),
+			authforbidden.New(cfg, resp, fail),
+			grpcauthcode.New(cfg, fail),
 			chainorder.New(cfg, ch),
 			firstchallenge.New(cfg, ch),
 		},

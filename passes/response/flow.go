@@ -318,6 +318,9 @@ func (w *walker) apply(call *ast.CallExpr, sum *Summary, name string) {
 	if sum.Unchallenged != 0 {
 		w.site(call, Call, sum.Unchallenged, false, name, sum.Where)
 	}
+	if sum.Rejects&S403 != 0 && sum.StatusParam == 0 {
+		w.site(call, Call, S403, false, name, "") // a helper that answers 403
+	}
 	w.setChallenge(sum.Challenge)
 }
 

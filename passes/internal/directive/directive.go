@@ -19,7 +19,7 @@ import (
 const Prefix = "//authchallenge:ignore"
 
 // Rules are the rule IDs a directive may name.
-var Rules = []string{"nochallenge", "chainorder", "firstchallenge"}
+var Rules = []string{"nochallenge", "authforbidden", "grpcauthcode", "chainorder", "firstchallenge"}
 
 // Directive is one suppression comment.
 type Directive struct {

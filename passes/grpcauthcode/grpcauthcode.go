@@ -1,0 +1,145 @@
+// Package grpcauthcode defines the grpcauthcode rule: a gRPC handler,
+// interceptor or AuthFunc answering an authentication failure with
+// codes.PermissionDenied.
+package grpcauthcode
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/authchallenge/authchallenge/passes/config"
+	"github.com/authchallenge/authchallenge/passes/failure"
+	"github.com/authchallenge/authchallenge/passes/internal/report"
+)
+
+//go:embed doc.md
+var doc string
+
+// Name is the rule ID.
+const Name = "grpcauthcode"
+
+// New returns the rule reading cfg and the failure model fail.
+func New(cfg, fail *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     Name,
+		Doc:      doc,
+		URL:      "https://github.com/authchallenge/authchallenge/blob/main/passes/grpcauthcode/doc.md",
+		Requires: []*analysis.Analyzer{cfg, fail},
+		Run: func(pass *analysis.Pass) (any, error) {
+			run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[fail].(*failure.Result))
+			return nil, nil
+		},
+	}
+}
+
+// Analyzer is the grpcauthcode rule with the shared configuration.
+var Analyzer = New(config.Analyzer, failure.Analyzer)
+
+const (
+	pkgStatus = "google.golang.org/grpc/status"
+	pkgCodes  = "google.golang.org/grpc/codes"
+
+	permissionDenied = 7
+)
+
+func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result) {
+	if !imports(pass.Pkg, pkgStatus) {
+		return
+	}
+	rep := report.New(pass, cfg, Name)
+	for _, f := range pass.Files {
+		var stack []ast.Node
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return false
+			}
+			stack = append(stack, n)
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 || !statusCall(pass, call) || !returned(stack) {
+				return true
+			}
+			code := call.Args[0]
+			if !isPermissionDenied(pass, code) {
+				return true
+			}
+			sig := fail.At(call.Pos())
+			if sig == nil {
+				return true
+			}
+			d := analysis.Diagnostic{
+				Pos: code.Pos(), End: code.End(),
+				Message: fmt.Sprintf("PermissionDenied answers an authentication failure (%s): missing or invalid credentials are codes.Unauthenticated; keep PermissionDenied for an authenticated caller who may not act", sig.What),
+			}
+			if sel, ok := ast.Unparen(code).(*ast.SelectorExpr); ok && sel.Sel.Name == "PermissionDenied" {
+				d.SuggestedFixes = []analysis.SuggestedFix{{
+					Message:   "answer codes.Unauthenticated",
+					TextEdits: []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("Unauthenticated")}},
+				}}
+			}
+			rep.Report(d)
+			return true
+		})
+	}
+	rep.Finish()
+}
+
+func imports(pkg *types.Package, path string) bool {
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == path {
+			return true
+		}
+	}
+	return false
+}
+
+// statusCall: status.Error, Errorf, New, Newf.
+func statusCall(pass *analysis.Pass, call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != pkgStatus || fn.Signature().Recv() != nil {
+		return false
+	}
+	switch fn.Name() {
+	case "Error", "Errorf", "New", "Newf":
+		return true
+	}
+	return false
+}
+
+// returned: the status error is returned (directly, or through .Err()).
+func returned(stack []ast.Node) bool {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.ReturnStmt:
+			return true
+		case *ast.SelectorExpr, *ast.ParenExpr:
+			continue
+		case *ast.CallExpr:
+			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Err" {
+				continue
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func isPermissionDenied(pass *analysis.Pass, e ast.Expr) bool {
+	tv, ok := pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return false
+	}
+	if n, ok := types.Unalias(tv.Type).(*types.Named); !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != pkgCodes {
+		return false
+	}
+	v, ok := constant.Int64Val(tv.Value)
+	return ok && v == permissionDenied
+}
