@@ -46,13 +46,17 @@ func Main(args []string, rules []*analysis.Analyzer, stdout, stderr io.Writer) i
 	fs := flag.NewFlagSet("authchallenge", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
-		jsonOut = fs.Bool("json", false, "print diagnostics as JSON (the go/analysis shape: package → analyzer → diagnostics)")
-		fix     = fs.Bool("fix", false, "apply the suggested fixes to the files")
-		diff    = fs.Bool("diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
-		tests   = fs.Bool("test", true, "also analyse the packages' _test.go files")
-		tags    = fs.String("tags", "", "comma-separated build tags")
-		version = fs.Bool("version", false, "print the version and exit")
+		format    = formatValue(formatText)
+		jsonOut   = fs.Bool("json", false, "same as -format json")
+		fix       = fs.Bool("fix", false, "apply the suggested fixes to the files; the findings left unfixed are printed as -format says")
+		diff      = fs.Bool("diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
+		tests     = fs.Bool("test", true, "also analyse the packages' _test.go files")
+		tags      = fs.String("tags", "", "comma-separated build tags")
+		version   = fs.Bool("version", false, "print the version and exit")
+		explainR  = fs.String("explain", "", "print the documentation of the rule `RULE` and the flags that apply to it, then exit")
+		inventory = fs.Bool("inventory", false, "instead of the findings, print the packages' authentication surface: chains and middleware stacks with\nthe class of each element, positional challenge lookups, and 401/403/407/redirect sites with the challenges\nset before them (text, or JSON with -format json); exit status 0 once printed")
 	)
+	fs.Var(&format, "format", "print the findings as `FORMAT`: text (file:line:col: message (rule)), json (the go/analysis shape:\npackage → rule → diagnostics), sarif (SARIF 2.1.0) or github (GitHub Actions ::warning annotations)")
 	enabled := make(map[*analysis.Analyzer]*bool)
 	for _, a := range rules {
 		enabled[a] = fs.Bool(a.Name, true, "enable the "+a.Name+" rule: "+firstLine(a.Doc))
@@ -75,9 +79,12 @@ or without a challenge.
 
 Usage:
   authchallenge [flags] [packages]        (packages default to ./...)
+  authchallenge -explain RULE             (a rule's documentation and flags)
+  authchallenge -inventory [packages]     (the authentication surface instead of findings)
   go vet -vettool=$(command -v authchallenge) [packages]
 
 Exit status: 0 no findings, 3 findings, 1 packages failed to load or type-check, 2 bad flags.
+(-explain and -inventory exit 0 once printed.)
 
 Flags:
 `)
@@ -92,6 +99,14 @@ Flags:
 	if *version {
 		fmt.Fprintln(stdout, "authchallenge", Version())
 		return ExitClean
+	}
+	if err := resolveFormat(fs, &format, *jsonOut, *inventory, *fix); err != nil {
+		fmt.Fprintf(stderr, "authchallenge: %v\n", err)
+		fs.Usage()
+		return ExitUsage
+	}
+	if isSet(fs, "explain") {
+		return explain(stdout, stderr, *explainR, rules, fs)
 	}
 	var active []*analysis.Analyzer
 	for _, a := range rules {
@@ -117,18 +132,22 @@ Flags:
 		fmt.Fprintf(stderr, "authchallenge: no packages match %s\n", strings.Join(patterns, " "))
 		return ExitError
 	}
-	if len(active) == 0 {
-		return ExitClean
+	if *inventory {
+		return runInventory(stdout, stderr, rules, pkgs, format)
 	}
 
-	graph, err := checker.Analyze(active, pkgs, nil)
-	if err != nil {
-		fmt.Fprintf(stderr, "authchallenge: %v\n", err)
-		return ExitError
-	}
-	findings, failed := collect(graph, stderr)
-	if failed {
-		return ExitError
+	var findings []finding
+	if len(active) > 0 {
+		graph, err := checker.Analyze(active, pkgs, nil)
+		if err != nil {
+			fmt.Fprintf(stderr, "authchallenge: %v\n", err)
+			return ExitError
+		}
+		var failed bool
+		findings, failed = collect(graph, stderr)
+		if failed {
+			return ExitError
+		}
 	}
 
 	switch {
@@ -141,13 +160,11 @@ Flags:
 		if !*diff {
 			// Findings without a fix (or with one that cannot be
 			// applied) are still findings.
-			printText(stdout, rest)
+			printFindings(stdout, format, rest, rules)
 			findings = rest
 		}
-	case *jsonOut:
-		printJSON(stdout, findings)
 	default:
-		printText(stdout, findings)
+		printFindings(stdout, format, findings, rules)
 	}
 	if len(findings) > 0 {
 		return ExitFindings
