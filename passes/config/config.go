@@ -243,3 +243,6 @@ func In(list []string, obj types.Object) bool {
 	}
 	return false
 }
+
+// DirectiveRules returns the rule IDs //authchallenge:ignore accepts.
+func DirectiveRules() []string { return append([]string(nil), directive.Rules...) }

@@ -7,6 +7,7 @@ package report
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -60,9 +61,10 @@ func (r *Reporter) Skipped(pos token.Pos) bool {
 	return r.gen[f] || !r.cfg.Tests && strings.HasSuffix(f.Name(), "_test.go")
 }
 
-// Report reports d unless it is out of scope or suppressed by a directive.
+// Report reports d unless it is out of scope, in an exempt function or
+// package (-exempt), or suppressed by a directive.
 func (r *Reporter) Report(d analysis.Diagnostic) {
-	if r.Skipped(d.Pos) {
+	if r.Skipped(d.Pos) || r.exempt(d.Pos) {
 		return
 	}
 	if r.cfg.Directives.Match(r.pass.Fset, r.rule, d.Pos) != nil {
@@ -70,6 +72,29 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 	}
 	d.Category = r.rule
 	r.pass.Report(d)
+}
+
+// exempt reports whether pos lies in a function or package whose answers
+// a protocol mandates.
+func (r *Reporter) exempt(pos token.Pos) bool {
+	if len(r.cfg.Exempt) == 0 {
+		return false
+	}
+	if r.cfg.Exempted(r.pass.Pkg, nil) {
+		return true
+	}
+	for _, f := range r.pass.Files {
+		if pos < f.FileStart || pos >= f.FileEnd {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Pos() <= pos && pos < fd.End() {
+				fn, _ := r.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+				return fn != nil && r.cfg.Exempted(r.pass.Pkg, fn)
+			}
+		}
+	}
+	return false
 }
 
 // Finish reports the directives this rule is to answer for: malformed ones,

@@ -55,6 +55,16 @@ func AuthFunc(ctx context.Context) (context.Context, error) {
 	return ctx, nil
 }
 
+// Legacy keeps PermissionDenied for old clients.
+//
+//authchallenge:ignore grpcauthcode old clients retry forever on Unauthenticated
+func Legacy(ctx context.Context) error {
+	if _, ok := metadata.FromIncomingContext(ctx); !ok {
+		return status.Error(codes.PermissionDenied, "no metadata")
+	}
+	return nil
+}
+
 // CheckResponse is a protocol message carrying a code as data (as Envoy's
 // ext_authz does): silent.
 type CheckResponse struct{ Code int32 }

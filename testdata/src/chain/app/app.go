@@ -20,6 +20,8 @@ func Handlers() []http.Handler {
 		server.New(auth.APIKeyAuth{}, auth.BasicAuth{}),                                  // want `APIKeyAuth is challenge-less but sits first`
 		server.New(auth.SessionAuth{}, newBearer()),                                      // silent: the bearing scheme hides behind an interface: unknown
 		server.New([]auth.Authenticator{auth.BearerAuth{}}...),                           // silent: one element
+		//authchallenge:ignore chainorder legacy clients depend on the 403
+		server.New(auth.SessionAuth{}, auth.BasicAuth{}),
 	}
 }
 
