@@ -47,6 +47,10 @@ e2e-integration: build ## lint testdata/integration (real gin, echo, fiber, chi,
 e2e-precommit: build ## run the pre-commit hooks with the real pre-commit (Debian package) on a scratch repo: fail on a bare 401, pass once fixed
 	./scripts/e2e-precommit.sh $(CURDIR)
 
+.PHONY: e2e-golangci
+e2e-golangci: ## build golangci-lint v2 with the authchallenge plugin (tools/golangci, module proxy only), lint testdata/integration, compare with golangci-expected.txt
+	./scripts/e2e-golangci.sh $(BIN)
+
 .PHONY: realworld
 realworld: build ## lint the real-world corpus (testdata/realworld) and diff against the reviewed baseline
 	./scripts/realworld.sh $(TOOL)
