@@ -25,7 +25,9 @@ var fixtures = map[string]string{
 // are checked by each rule's own tests, not here.
 type recorder struct{ errs []string }
 
-func (r *recorder) Errorf(format string, args ...any) { r.errs = append(r.errs, fmt.Sprintf(format, args...)) }
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
 
 // diagnostics runs rule name of a fresh suite configured by flags over its
 // fixture and returns how many diagnostics it reported.
