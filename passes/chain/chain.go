@@ -32,6 +32,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/authchallenge/authchallenge/passes/config"
+	"github.com/authchallenge/authchallenge/passes/internal/known"
 	"github.com/authchallenge/authchallenge/passes/response"
 )
 
@@ -210,6 +211,12 @@ type model struct {
 
 func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result) (any, error) {
 	res := new(Result)
+	if !importsRequests(pass.Pkg) && !policiesVisible(pass) {
+		// fast path: no request type or router here, and no consumer
+		// policy from the imports that a chain of imported schemes could
+		// be judged by
+		return res, nil
+	}
 	m := &model{pass: pass, cfg: cfg, resp: resp, policies: make(map[string]Policy),
 		rets: make(map[*types.Func]*ChallengeFact), classes: make(map[types.Type]Class)}
 
@@ -245,6 +252,35 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result) (any, e
 	m.chains(res)
 	return res, nil
 }
+
+// importsRequests reports whether a package can name a request or a
+// router: schemes, chains and stacks all need one.
+func importsRequests(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		p := imp.Path()
+		if p == "net/http" || requestPackages[p] || routerPackages[p] || p == pkgAlice || strings.HasPrefix(p, "google.golang.org/grpc") {
+			return true
+		}
+	}
+	return false
+}
+
+func policiesVisible(pass *analysis.Pass) bool {
+	for _, f := range pass.AllPackageFacts() {
+		if _, ok := f.Fact.(*Policies); ok {
+			return true
+		}
+	}
+	return false
+}
+
+var requestPackages = func() map[string]bool {
+	m := make(map[string]bool)
+	for k := range known.RequestTypes {
+		m[k[0]] = true
+	}
+	return m
+}()
 
 // merge keeps a positional policy over an order-safe one: one positional
 // consumer is enough for the order to matter.
@@ -384,28 +420,6 @@ func (m *model) singleAssign(v *types.Var) ast.Expr {
 	return nil
 }
 
-// requestTypes are the parameter types that make a method an
-// authentication method.
-var requestTypes = map[[2]string]bool{
-	{"net/http", "Request"}: true, {"net/http", "Header"}: true,
-	{"github.com/gin-gonic/gin", "Context"}:    true,
-	{"github.com/labstack/echo/v4", "Context"}: true, {"github.com/labstack/echo/v5", "Context"}: true,
-	{"github.com/gofiber/fiber/v2", "Ctx"}: true, {"github.com/gofiber/fiber/v3", "Ctx"}: true,
-	{"github.com/valyala/fasthttp", "RequestCtx"}: true,
-	{"google.golang.org/grpc/metadata", "MD"}:     true,
-}
-
-func namedOf(t types.Type) [2]string {
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil {
-		return [2]string{n.Obj().Pkg().Path(), n.Obj().Name()}
-	}
-	return [2]string{}
-}
-
 // authInterface reports whether t is an authenticator interface, and
 // returns its challenge method (nil if it has none).
 func (m *model) authInterface(t types.Type) (iface *types.Named, challenge *types.Func, ok bool) {
@@ -424,7 +438,7 @@ func (m *model) authInterface(t types.Type) (iface *types.Named, challenge *type
 		sig := meth.Signature()
 		takesRequest := false
 		for j := 0; j < sig.Params().Len(); j++ {
-			if requestTypes[namedOf(sig.Params().At(j).Type())] {
+			if known.RequestTypes[known.NamedOf(sig.Params().At(j).Type())] {
 				takesRequest = true
 			}
 		}

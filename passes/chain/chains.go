@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/authchallenge/authchallenge/passes/internal/known"
 	"github.com/authchallenge/authchallenge/passes/response"
 )
 
@@ -196,8 +197,8 @@ func (m *model) call(res *Result, call *ast.CallExpr, seqs *sequences) {
 // isMiddlewareSig: func(http.Handler) http.Handler.
 func isMiddlewareSig(sig *types.Signature) bool {
 	return sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
-		namedOf(sig.Params().At(0).Type()) == [2]string{"net/http", "Handler"} &&
-		namedOf(sig.Results().At(0).Type()) == [2]string{"net/http", "Handler"}
+		known.NamedOf(sig.Params().At(0).Type()) == [2]string{"net/http", "Handler"} &&
+		known.NamedOf(sig.Results().At(0).Type()) == [2]string{"net/http", "Handler"}
 }
 
 // stack records a middleware stack; Use calls on one router in one
@@ -249,7 +250,7 @@ func (m *model) name(e ast.Expr) string {
 			return fn.Name() + "(…)"
 		}
 	}
-	if n := namedOf(info.TypeOf(e)); n[1] != "" && !types.IsInterface(info.TypeOf(e)) {
+	if n := known.NamedOf(info.TypeOf(e)); n[1] != "" && !types.IsInterface(info.TypeOf(e)) {
 		if _, isSig := info.TypeOf(e).Underlying().(*types.Signature); !isSig {
 			return n[1]
 		}

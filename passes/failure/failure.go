@@ -37,6 +37,7 @@ import (
 
 	"github.com/authchallenge/authchallenge/passes/chain"
 	"github.com/authchallenge/authchallenge/passes/config"
+	"github.com/authchallenge/authchallenge/passes/internal/known"
 )
 
 // New returns the failure model analyzer reading cfg.
@@ -196,27 +197,6 @@ func (m *model) record(lhs, rhs []ast.Expr) {
 	}
 }
 
-// requestTypes are parameter types that carry credentials.
-var requestTypes = map[[2]string]bool{
-	{"net/http", "Request"}: true, {"net/http", "Header"}: true,
-	{"github.com/gin-gonic/gin", "Context"}:    true,
-	{"github.com/labstack/echo/v4", "Context"}: true, {"github.com/labstack/echo/v5", "Context"}: true,
-	{"github.com/gofiber/fiber/v2", "Ctx"}: true, {"github.com/gofiber/fiber/v3", "Ctx"}: true,
-	{"github.com/valyala/fasthttp", "RequestCtx"}: true,
-	{"google.golang.org/grpc/metadata", "MD"}:     true,
-}
-
-func namedOf(t types.Type) [2]string {
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil {
-		return [2]string{n.Obj().Pkg().Path(), n.Obj().Name()}
-	}
-	return [2]string{}
-}
-
 var credentialParam = regexp.MustCompile(`(?i)token|passw|secret|credential|apikey|api_key|jwt|bearer|^key$|signature`)
 
 // isVerifierSig: a function that checks credentials, by its shape: it takes
@@ -227,7 +207,7 @@ func isVerifierSig(fn *types.Func) bool {
 	takes := false
 	for i := 0; i < sig.Params().Len(); i++ {
 		p := sig.Params().At(i)
-		if requestTypes[namedOf(p.Type())] {
+		if known.RequestTypes[known.NamedOf(p.Type())] {
 			takes = true
 		}
 		if b, ok := p.Type().Underlying().(*types.Basic); ok && b.Kind() == types.String && credentialParam.MatchString(p.Name()) {
@@ -291,7 +271,7 @@ func (m *model) credentialRead(call *ast.CallExpr) *Source {
 	}
 	recv := ""
 	if r := fn.Signature().Recv(); r != nil {
-		recv = namedOf(r.Type())[1]
+		recv = known.NamedOf(r.Type())[1]
 	}
 	pkg, name := fn.Pkg().Path(), fn.Name()
 	switch {

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/authchallenge/authchallenge/passes/config"
+	"github.com/authchallenge/authchallenge/passes/internal/known"
 )
 
 // maxRounds bounds the fixpoint over the package's functions (summaries of
@@ -380,7 +381,7 @@ func (w *walker) assign(as *ast.AssignStmt) {
 		return
 	}
 	for _, l := range as.Lhs {
-		if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok && namedOf(w.m.info.TypeOf(ix.X)) == [2]string{pkgHTTP, "Header"} {
+		if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok && known.NamedOf(w.m.info.TypeOf(ix.X)) == [2]string{pkgHTTP, "Header"} {
 			w.header(ix.Index)
 		}
 	}
@@ -580,7 +581,7 @@ func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) Status {
 			return m.errStatusOf(f, e.X, depth+1)
 		}
 	case *ast.CompositeLit:
-		if field, ok := errorTypes[namedOf(m.info.TypeOf(e))]; ok {
+		if field, ok := errorTypes[known.NamedOf(m.info.TypeOf(e))]; ok {
 			for _, elt := range e.Elts {
 				if kv, ok := elt.(*ast.KeyValueExpr); ok {
 					if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {

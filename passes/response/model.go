@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/authchallenge/authchallenge/passes/config"
+	"github.com/authchallenge/authchallenge/passes/internal/known"
 )
 
 // fn is one function of the package: a declaration or a literal.
@@ -444,10 +445,10 @@ func (m *model) handlerSig(sig *types.Signature) bool {
 	p := sig.Params()
 	switch p.Len() {
 	case 1:
-		return handlerParams[namedOf(p.At(0).Type())]
+		return handlerParams[known.NamedOf(p.At(0).Type())]
 	case 2:
-		return namedOf(p.At(0).Type()) == [2]string{pkgHTTP, "ResponseWriter"} &&
-			namedOf(p.At(1).Type()) == [2]string{pkgHTTP, "Request"}
+		return known.NamedOf(p.At(0).Type()) == [2]string{pkgHTTP, "ResponseWriter"} &&
+			known.NamedOf(p.At(1).Type()) == [2]string{pkgHTTP, "Request"}
 	}
 	return false
 }
@@ -462,19 +463,6 @@ func (m *model) mayReturn(call *ast.CallExpr) bool {
 	return true
 }
 
-// namedOf returns the package path and name of t's named type, through
-// pointers and aliases.
-func namedOf(t types.Type) [2]string {
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil {
-		return [2]string{n.Obj().Pkg().Path(), n.Obj().Name()}
-	}
-	return [2]string{}
-}
-
 // memberOf names a function or method for the tables.
 func memberOf(f *types.Func) member {
 	if f.Pkg() == nil {
@@ -482,14 +470,14 @@ func memberOf(f *types.Func) member {
 	}
 	m := member{pkg: f.Pkg().Path(), name: f.Name()}
 	if recv := f.Signature().Recv(); recv != nil {
-		m.recv = namedOf(recv.Type())[1]
+		m.recv = known.NamedOf(recv.Type())[1]
 	}
 	return m
 }
 
 // isWriter reports whether values of type t answer a request.
 func (m *model) isResponseWriter(t types.Type) bool {
-	return m.isWriter(t) && !contextTypes[namedOf(t)]
+	return m.isWriter(t) && !contextTypes[known.NamedOf(t)]
 }
 
 func (m *model) isWriter(t types.Type) bool {
@@ -499,7 +487,7 @@ func (m *model) isWriter(t types.Type) bool {
 	if w, ok := m.writerCache[t]; ok {
 		return w
 	}
-	w := writerTypes[namedOf(t)]
+	w := writerTypes[known.NamedOf(t)]
 	if !w {
 		if _, isPtr := types.Unalias(t).(*types.Pointer); !isPtr {
 			if _, isIface := t.Underlying().(*types.Interface); !isIface {
