@@ -64,10 +64,12 @@ func (r *Reporter) Skipped(pos token.Pos) bool {
 // Report reports d unless it is out of scope, in an exempt function or
 // package (-exempt), or suppressed by a directive.
 func (r *Reporter) Report(d analysis.Diagnostic) {
-	if r.Skipped(d.Pos) || r.exempt(d.Pos) {
+	if r.Skipped(d.Pos) {
 		return
 	}
-	if r.cfg.Directives.Match(r.pass.Fset, r.rule, d.Pos) != nil {
+	// A directive is matched (and so used) before -exempt is applied: an
+	// exempt function's directives are not reported as unused.
+	if r.cfg.Directives.Match(r.pass.Fset, r.rule, d.Pos) != nil || r.exempt(d.Pos) {
 		return
 	}
 	d.Category = r.rule
