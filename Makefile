@@ -55,6 +55,16 @@ e2e-golangci: ## build golangci-lint v2 with the authchallenge plugin (tools/gol
 realworld: build ## lint the real-world corpus (testdata/realworld) and diff against the reviewed baseline
 	./scripts/realworld.sh $(TOOL)
 
+.PHONY: bench
+bench: build ## the benchmark table: floor, authchallenge standalone, go vet -vettool cold/cached, go vet, staticcheck on the corpus, caddy, apiserver and synthetic modules (slow)
+	./scripts/bench.sh
+	$(GO) test -run '^$$' -bench . -benchmem ./passes/response/
+
+.PHONY: bench-smoke
+bench-smoke: build ## the benchmarks in smoke mode: one run on the smallest input, to check they still work (CI)
+	./scripts/bench.sh -smoke
+	$(GO) test -run '^$$' -bench . -benchtime 1x ./passes/response/
+
 .PHONY: clean
 clean: ## remove build outputs
 	rm -rf $(BIN)
