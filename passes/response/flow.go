@@ -18,20 +18,47 @@ import (
 const maxRounds = 6
 
 // summarise runs the path analysis of every function until the summaries
-// stop changing.
+// stop changing. The first round takes the functions in reverse source
+// order (literals before the functions they are written in, helpers, which
+// Go code tends to put below their callers, first); later rounds take only
+// the functions that read a summary that changed in the round before.
 func (m *model) summarise() {
-	for round := 0; round < maxRounds; round++ {
-		changed := false
-		for _, f := range m.order {
+	dirty := make(map[*fn]bool, len(m.order))
+	for _, f := range m.order {
+		dirty[f] = true
+	}
+	for round := 0; round < maxRounds && len(dirty) > 0; round++ {
+		changed := make(map[*fn]bool)
+		for i := len(m.order) - 1; i >= 0; i-- {
+			f := m.order[i]
+			if !dirty[f] {
+				continue
+			}
 			old := f.sum
 			m.analyse(f)
 			if f.sum != old {
-				changed = true
+				changed[f] = true
 			}
 		}
-		if !changed {
-			break
+		dirty = make(map[*fn]bool)
+		for _, f := range m.order {
+			for g := range f.deps {
+				if changed[g] {
+					dirty[f] = true
+					break
+				}
+			}
 		}
+	}
+}
+
+// use records that the function being analysed read g's summary.
+func (m *model) use(g *fn) {
+	if m.reading != nil && g != nil {
+		if m.reading.deps == nil {
+			m.reading.deps = make(map[*fn]bool)
+		}
+		m.reading.deps[g] = true
 	}
 }
 
@@ -39,6 +66,8 @@ func (m *model) summarise() {
 // path to here" over f's control-flow graph, then walks it once more to
 // record the sites and f's summary.
 func (m *model) analyse(f *fn) {
+	m.reading, f.deps = f, nil
+	defer func() { m.reading = nil }()
 	blocks := f.g.Blocks
 	in := make([]Bits, len(blocks))
 	reached := make([]bool, len(blocks))
@@ -181,6 +210,7 @@ func (w *walker) call(call *ast.CallExpr) {
 	}
 	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
 		if f := m.fns[lit]; f != nil {
+			m.use(f)
 			w.apply(call, &f.sum, "func literal")
 		}
 		return
@@ -231,6 +261,7 @@ func (w *walker) callFunc(call *ast.CallExpr, fun *types.Func) {
 		return
 	}
 	if f := m.byObj[fun.Origin()]; f != nil {
+		m.use(f)
 		w.apply(call, &f.sum, f.name)
 		return
 	}
@@ -282,6 +313,7 @@ func (w *walker) viaSlot(call *ast.CallExpr, v *types.Var) {
 	var sum Summary
 	name := v.Name()
 	for _, f := range s.fns {
+		w.m.use(f)
 		sum.Challenge |= f.sum.Challenge
 		sum.ErrStatus |= f.sum.ErrStatus
 		if f.sum.Unchallenged != 0 && sum.Unchallenged == 0 {
@@ -597,6 +629,7 @@ func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) Status {
 		}
 		if lit, ok := ast.Unparen(e.Fun).(*ast.FuncLit); ok {
 			if g := m.fns[lit]; g != nil {
+				m.use(g)
 				return g.sum.ErrStatus
 			}
 			return 0
@@ -620,6 +653,7 @@ func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) Status {
 				}
 			}
 			if g := m.byObj[obj.Origin()]; g != nil {
+				m.use(g)
 				return g.sum.ErrStatus
 			}
 			var fact Summary
@@ -630,6 +664,7 @@ func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) Status {
 			var s Status
 			if sl := m.slots[obj]; sl != nil {
 				for _, g := range sl.fns {
+					m.use(g)
 					s |= g.sum.ErrStatus
 				}
 			}

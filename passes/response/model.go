@@ -33,6 +33,7 @@ type fn struct {
 	g     *cfg.CFG
 	sum   Summary
 	sites []*Site
+	deps  map[*fn]bool // the functions whose summaries its analysis read
 }
 
 // slot is a variable or struct field that holds function values.
@@ -57,6 +58,7 @@ type model struct {
 	pkgVars map[*types.Var]ast.Expr
 
 	writerCache map[types.Type]bool
+	reading     *fn // the function being analysed
 }
 
 func newModel(pass *analysis.Pass, cfg *config.Config) *model {
