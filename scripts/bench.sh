@@ -9,7 +9,7 @@
 #   -runs N        timed runs per row, medians reported (default 5)
 #   -cold-runs N   rounds that include the cold/cached pairs (fresh GOCACHE;
 #                  they are by far the slowest rows); default: -runs
-#   -inputs LIST   comma-separated subset of: corpus,caddy,apiserver,synth10,synth100,synth1000
+#   -inputs LIST   comma-separated subset of: corpus,caddy,apiserver,std,synth10,synth100,synth1000
 #   -corpus DIR    the real-world corpus module (default testdata/realworld);
 #                  packages.txt in it lists the packages to lint (./... without it)
 #   -o FILE        also write the report (Markdown) to FILE
@@ -27,11 +27,15 @@
 # no compile error) for staticcheck. The script exits 1 if any tool failed.
 set -euo pipefail
 
+# The whole script is one compound command: bash reads it all before
+# running it, so that editing this file during a long run is safe.
+{
+
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=5
 cold_runs=
 smoke=0
-inputs=corpus,caddy,apiserver,synth10,synth100,synth1000
+inputs=corpus,caddy,apiserver,std,synth10,synth100,synth1000
 corpus=$root/testdata/realworld
 staticcheck_version=v0.8.2
 report=
@@ -65,13 +69,21 @@ if [ -n "$report" ]; then
 	report=$(cd "$(dirname "$report")" && pwd)/$(basename "$report")
 fi
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/authchallenge-bench.XXXXXX")
+work=$(mktemp -d -t authchallenge-bench.XXXXXX)
 cleanup() {
 	chmod -R u+w "$work" 2>/dev/null || true
 	rm -rf "$work"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+interrupted=0
+on_signal() {
+	trap - INT TERM
+	interrupted=1
+	log "interrupted: reporting what was measured so far"
+	if declare -F report >/dev/null; then report || true; fi
+	exit 130
+}
+trap on_signal INT TERM
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown; }
 load_start=$(loadavg)
@@ -174,6 +186,15 @@ if has_input caddy || has_input apiserver; then
 	fi
 fi
 
+# The standard library: nothing in it is HTTP authentication, so it measures
+# the passes' fast path (packages that import nothing HTTP-, framework- or
+# gRPC-related).
+if has_input std; then
+	in_dir[std]=$root
+	in_pkgs[std]=std
+	selected+=(std)
+fi
+
 for n in 10 100 1000; do
 	has_input "synth$n" || continue
 	d=$work/synth$n
@@ -184,6 +205,131 @@ for n in 10 100 1000; do
 	selected+=("synth$n")
 done
 [ ${#selected[@]} -gt 0 ] || { echo "bench: no inputs selected" >&2; exit 2; }
+
+# --- report ------------------------------------------------------------------
+
+# median FILE COLUMN
+median() {
+	cut -d' ' -f"$2" "$1" | sort -n | awk '{v[NR] = $1} END {
+		if (NR == 0) exit
+		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+tool_label() {
+	case $1 in
+	floor) echo "floor (no-op analyzer, standalone)" ;;
+	authchallenge) echo "authchallenge standalone" ;;
+	vet-authchallenge-cold) echo "go vet -vettool=authchallenge, cold" ;;
+	vet-authchallenge-cached) echo "go vet -vettool=authchallenge, cached" ;;
+	vet-cold) echo "go vet (stock), cold" ;;
+	vet-cached) echo "go vet (stock), cached" ;;
+	staticcheck-cold) echo "staticcheck, cold" ;;
+	staticcheck-cached) echo "staticcheck, cached" ;;
+	esac
+}
+
+input_label() {
+	case $1 in
+	corpus) echo "corpus ($(wc -w <<<"${in_pkgs[corpus]}") packages)" ;;
+	caddy) echo "caddy/v2/..." ;;
+	apiserver) echo "k8s.io/apiserver/..." ;;
+	std) echo "std (standard library)" ;;
+	synth*) echo "synthetic, ${in_count[$1]} packages" ;;
+	esac
+}
+
+report() {
+	tools=(floor authchallenge vet-authchallenge-cold vet-authchallenge-cached vet-cold vet-cached staticcheck-cold staticcheck-cached)
+	local -A wall rss
+	local checks=() input tool f w m n fw fr rw rr per aw ar vc sc vk sk c
+	{
+		echo "## authchallenge benchmark"
+		echo
+		echo "- $(date -u '+%Y-%m-%d %H:%M UTC'); $(go version | sed 's/^go version //'); $(nproc) CPUs$(awk '/^MemTotal/ {printf ", %.0f GB RAM", $2 / 1048576}' /proc/meminfo 2>/dev/null)"
+		echo "- medians of $runs run(s) per row$([ "$smoke" = 0 ] && [ "$cold_runs" != "$runs" ] && echo " ($cold_runs for the cold and cached rows)")$([ "$smoke" = 1 ] && echo '; smoke mode')"
+		echo "- the build cache was warmed once per input before the standalone rows (one untimed run of the floor), so export data exists; the standalone rows use the default GOCACHE"
+		echo "- cold: a fresh, empty GOCACHE in a temporary directory, so the compiler rebuilds the export data of every dependency (standard library included) and go vet analyses them again; cached: the second run on the same GOCACHE$([ -n "$staticcheck" ] && echo "; staticcheck gets a fresh STATICCHECK_CACHE with its cold runs")"
+		[ "$smoke" = 1 ] && echo "- the cached go vet row follows one untimed go vet run on the default GOCACHE"
+		[ -n "$staticcheck" ] && echo "- $("$staticcheck" -version 2>/dev/null | head -1)"
+		echo "- peak RSS: the largest single process (GNU time); for go vet that is the go command or one vet tool process, for the standalone tools the driver or the go list it starts"
+		echo "- ratios are to the floor on the same input"
+		[ "$interrupted" = 0 ] || echo "- INTERRUPTED: the rows hold the runs measured before the signal"
+		echo "- load average (1, 5, 15 min) at the start: $load_start; at the end: $(loadavg); the bench took $(( ($(date +%s) - started + 30) / 60 )) min"
+		for n in ${notes[@]+"${notes[@]}"}; do echo "- $n"; done
+		echo
+		echo "| input | tool | runs | wall median (s) | peak RSS median (MB) | × floor wall | × floor RSS | ms/package |"
+		echo "|---|---|---:|---:|---:|---:|---:|---:|"
+		for input in "${selected[@]}"; do
+			fw= fr=
+			if [ -s "$work/res/$input.floor" ]; then
+				fw=$(median "$work/res/$input.floor" 1)
+				fr=$(median "$work/res/$input.floor" 2)
+			fi
+			for tool in "${tools[@]}"; do
+				f=$work/res/$input.$tool
+				[ -s "$f" ] || continue
+				w=$(median "$f" 1)
+				m=$(median "$f" 2)
+				wall[$input.$tool]=$w
+				rss[$input.$tool]=$m
+				n=$(wc -l <"$f")
+				rw=- rr=- per=-
+				[ -n "$fw" ] && rw=$(awk -v a="$w" -v b="$fw" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "-"}')
+				[ -n "$fr" ] && rr=$(awk -v a="$m" -v b="$fr" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "-"}')
+				[ -n "${in_count[$input]:-}" ] && per=$(awk -v a="$w" -v n="${in_count[$input]}" 'BEGIN {printf "%.1f", a * 1000 / n}')
+				printf '| %s | %s | %d | %.2f | %.0f | %s | %s | %s |\n' \
+					"$(input_label "$input")" "$(tool_label "$tool")" "$n" "$w" "$(awk -v k="$m" 'BEGIN {print k / 1024}')" "$rw" "$rr" "$per"
+			done
+		done
+		# The performance targets.
+		for input in "${selected[@]}"; do
+			fw=${wall[$input.floor]:-} fr=${rss[$input.floor]:-}
+			aw=${wall[$input.authchallenge]:-} ar=${rss[$input.authchallenge]:-}
+			if [ -n "$fw" ] && [ -n "$aw" ]; then
+				checks+=("$(awk -v i="$input" -v a="$aw" -v b="$fw" -v c="$ar" -v d="$fr" 'BEGIN {
+					printf "%s: standalone wall %.2f× floor (target ≤ 1.5×) %s, RSS %.2f× floor (target ≤ 2×) %s", i, a / b, (a <= 1.5 * b ? "ok" : "OVER"), c / d, (c <= 2 * d ? "ok" : "OVER") }')")
+			fi
+			vc=${wall[$input.vet-authchallenge-cold]:-} sc=${wall[$input.vet-cold]:-}
+			if [ -n "$vc" ] && [ -n "$sc" ]; then
+				checks+=("$(awk -v i="$input" -v a="$vc" -v b="$sc" 'BEGIN {
+					printf "%s: go vet -vettool cold %.2f× stock go vet cold (target ≤ 1.2×) %s", i, a / b, (a <= 1.2 * b ? "ok" : "OVER") }')")
+			fi
+			sk=${wall[$input.staticcheck-cold]:-}
+			if [ -n "$vc" ] && [ -n "$sk" ]; then
+				checks+=("$(awk -v i="$input" -v a="$vc" -v b="$sk" 'BEGIN {
+					printf "%s: go vet -vettool cold %.2f× staticcheck cold (target < 1×) %s", i, a / b, (a < b ? "ok" : "OVER") }')")
+			fi
+			sk=${wall[$input.staticcheck-cached]:-} vk=${wall[$input.vet-authchallenge-cached]:-}
+			if [ -n "$vk" ] && [ -n "$sk" ]; then
+				checks+=("$(awk -v i="$input" -v a="$vk" -v b="$sk" 'BEGIN {
+					printf "%s: go vet -vettool cached %.2f× staticcheck cached (target < 1×) %s", i, a / b, (a < b ? "ok" : "OVER") }')")
+			fi
+			sk=${wall[$input.staticcheck-cached]:-}
+			if [ -n "$aw" ] && [ -n "$sk" ]; then
+				checks+=("$(awk -v i="$input" -v a="$aw" -v b="$sk" 'BEGIN {
+					printf "%s: standalone %.2f× staticcheck cached (target < 1×) %s", i, a / b, (a < b ? "ok" : "OVER") }')")
+			fi
+			vk=${wall[$input.vet-authchallenge-cached]:-}
+			if [ "$input" = corpus ] && [ -n "$vk" ]; then
+				checks+=("$(awk -v a="$vk" 'BEGIN { printf "corpus: go vet -vettool cached %.2f s (target ≤ 1 s) %s", a, (a <= 1 ? "ok" : "OVER") }')")
+			fi
+		done
+		if [ ${#checks[@]} -gt 0 ]; then
+			echo
+			echo "Targets:"
+			echo
+			for c in "${checks[@]}"; do echo "- $c"; done
+		fi
+		if [ ${#failures[@]} -gt 0 ]; then
+			echo
+			echo "Failures:"
+			echo
+			for f in "${failures[@]}"; do echo "- $f"; done
+		fi
+	} >"$work/report.md"
+	cat "$work/report.md"
+	[ -z "$report" ] || cp "$work/report.md" "$report"
+}
 
 # --- measuring ---------------------------------------------------------------
 
@@ -287,110 +433,7 @@ for input in "${selected[@]}"; do
 	done
 done
 
-# --- report ------------------------------------------------------------------
-
-# median FILE COLUMN
-median() {
-	cut -d' ' -f"$2" "$1" | sort -n | awk '{v[NR] = $1} END {
-		if (NR == 0) exit
-		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-tool_label() {
-	case $1 in
-	floor) echo "floor (no-op analyzer, standalone)" ;;
-	authchallenge) echo "authchallenge standalone" ;;
-	vet-authchallenge-cold) echo "go vet -vettool=authchallenge, cold" ;;
-	vet-authchallenge-cached) echo "go vet -vettool=authchallenge, cached" ;;
-	vet-cold) echo "go vet (stock), cold" ;;
-	vet-cached) echo "go vet (stock), cached" ;;
-	staticcheck-cold) echo "staticcheck, cold" ;;
-	staticcheck-cached) echo "staticcheck, cached" ;;
-	esac
-}
-
-input_label() {
-	case $1 in
-	corpus) echo "corpus ($(wc -w <<<"${in_pkgs[corpus]}") packages)" ;;
-	caddy) echo "caddy/v2/..." ;;
-	apiserver) echo "k8s.io/apiserver/..." ;;
-	synth*) echo "synthetic, ${in_count[$1]} packages" ;;
-	esac
-}
-
-checks=()
-tools=(floor authchallenge vet-authchallenge-cold vet-authchallenge-cached vet-cold vet-cached staticcheck-cold staticcheck-cached)
-declare -A wall rss
-{
-	echo "## authchallenge benchmark"
-	echo
-	echo "- $(date -u '+%Y-%m-%d %H:%M UTC'); $(go version | sed 's/^go version //'); $(nproc) CPUs$(awk '/^MemTotal/ {printf ", %.0f GB RAM", $2 / 1048576}' /proc/meminfo 2>/dev/null)"
-	echo "- medians of $runs run(s) per row$([ "$smoke" = 0 ] && [ "$cold_runs" != "$runs" ] && echo " ($cold_runs for the cold and cached rows)")$([ "$smoke" = 1 ] && echo '; smoke mode')"
-	echo "- the build cache was warmed once per input before the standalone rows (one untimed run of the floor), so export data exists; the standalone rows use the default GOCACHE"
-	echo "- cold: a fresh, empty GOCACHE in a temporary directory, so the compiler rebuilds the export data of every dependency (standard library included) and go vet analyses them again; cached: the second run on the same GOCACHE$([ -n "$staticcheck" ] && echo "; staticcheck gets a fresh STATICCHECK_CACHE with its cold runs")"
-	[ "$smoke" = 1 ] && echo "- the cached go vet row follows one untimed go vet run on the default GOCACHE"
-	[ -n "$staticcheck" ] && echo "- $("$staticcheck" -version 2>/dev/null | head -1)"
-	echo "- peak RSS: the largest single process (GNU time); for go vet that is the go command or one vet tool process, for the standalone tools the driver or the go list it starts"
-	echo "- ratios are to the floor on the same input"
-	echo "- load average (1, 5, 15 min) at the start: $load_start; at the end: $(loadavg); the bench took $(( ($(date +%s) - started + 30) / 60 )) min"
-	for n in ${notes[@]+"${notes[@]}"}; do echo "- $n"; done
-	echo
-	echo "| input | tool | runs | wall median (s) | peak RSS median (MB) | × floor wall | × floor RSS | ms/package |"
-	echo "|---|---|---:|---:|---:|---:|---:|---:|"
-	for input in "${selected[@]}"; do
-		fw= fr=
-		if [ -s "$work/res/$input.floor" ]; then
-			fw=$(median "$work/res/$input.floor" 1)
-			fr=$(median "$work/res/$input.floor" 2)
-		fi
-		for tool in "${tools[@]}"; do
-			f=$work/res/$input.$tool
-			[ -s "$f" ] || continue
-			w=$(median "$f" 1)
-			m=$(median "$f" 2)
-			wall[$input.$tool]=$w
-			rss[$input.$tool]=$m
-			n=$(wc -l <"$f")
-			rw=- rr=- per=-
-			[ -n "$fw" ] && rw=$(awk -v a="$w" -v b="$fw" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "-"}')
-			[ -n "$fr" ] && rr=$(awk -v a="$m" -v b="$fr" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "-"}')
-			[ -n "${in_count[$input]:-}" ] && per=$(awk -v a="$w" -v n="${in_count[$input]}" 'BEGIN {printf "%.1f", a * 1000 / n}')
-			printf '| %s | %s | %d | %.2f | %.0f | %s | %s | %s |\n' \
-				"$(input_label "$input")" "$(tool_label "$tool")" "$n" "$w" "$(awk -v k="$m" 'BEGIN {print k / 1024}')" "$rw" "$rr" "$per"
-		done
-	done
-	# The performance targets.
-	for input in "${selected[@]}"; do
-		fw=${wall[$input.floor]:-} fr=${rss[$input.floor]:-}
-		aw=${wall[$input.authchallenge]:-} ar=${rss[$input.authchallenge]:-}
-		if [ -n "$fw" ] && [ -n "$aw" ]; then
-			checks+=("$(awk -v i="$input" -v a="$aw" -v b="$fw" -v c="$ar" -v d="$fr" 'BEGIN {
-				printf "%s: standalone wall %.2f× floor (target ≤ 1.5×) %s, RSS %.2f× floor (target ≤ 2×) %s", i, a / b, (a <= 1.5 * b ? "ok" : "OVER"), c / d, (c <= 2 * d ? "ok" : "OVER") }')")
-		fi
-		vc=${wall[$input.vet-authchallenge-cold]:-} sc=${wall[$input.vet-cold]:-}
-		if [ -n "$vc" ] && [ -n "$sc" ]; then
-			checks+=("$(awk -v i="$input" -v a="$vc" -v b="$sc" 'BEGIN {
-				printf "%s: go vet -vettool cold %.2f× stock go vet cold (target ≤ 1.2×) %s", i, a / b, (a <= 1.2 * b ? "ok" : "OVER") }')")
-		fi
-		vk=${wall[$input.vet-authchallenge-cached]:-}
-		if [ "$input" = corpus ] && [ -n "$vk" ]; then
-			checks+=("$(awk -v a="$vk" 'BEGIN { printf "corpus: go vet -vettool cached %.2f s (target ≤ 1 s) %s", a, (a <= 1 ? "ok" : "OVER") }')")
-		fi
-	done
-	if [ ${#checks[@]} -gt 0 ]; then
-		echo
-		echo "Targets:"
-		echo
-		for c in "${checks[@]}"; do echo "- $c"; done
-	fi
-	if [ ${#failures[@]} -gt 0 ]; then
-		echo
-		echo "Failures:"
-		echo
-		for f in "${failures[@]}"; do echo "- $f"; done
-	fi
-} >"$work/report.md"
-cat "$work/report.md"
-[ -z "$report" ] || cp "$work/report.md" "$report"
-
+report
 [ ${#failures[@]} -eq 0 ] || exit 1
+exit 0
+}
