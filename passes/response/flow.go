@@ -75,14 +75,15 @@ func (m *model) analyse(f *fn) {
 	work := []int32{0}
 	queued := make([]bool, len(blocks))
 	queued[0] = true
+	events := f.blockEvents()
 	w := &walker{m: m, f: f}
 	for len(work) > 0 {
 		i := work[len(work)-1]
 		work = work[:len(work)-1]
 		queued[i] = false
 		w.st = in[i]
-		for _, n := range blocks[i].Nodes {
-			w.node(n)
+		for _, n := range events[i] {
+			w.event(n)
 		}
 		for _, s := range blocks[i].Succs {
 			j := s.Index
@@ -102,13 +103,13 @@ func (m *model) analyse(f *fn) {
 	}
 
 	w = &walker{m: m, f: f, record: true}
-	for i, b := range blocks {
+	for i := range blocks {
 		if !reached[i] {
 			continue
 		}
 		w.st = in[i]
-		for _, n := range b.Nodes {
-			w.node(n)
+		for _, n := range events[i] {
+			w.event(n)
 		}
 	}
 	sum := Summary{Challenge: w.challenge, Definite: w.definite, Rejects: w.rejects,
@@ -174,29 +175,52 @@ type walker struct {
 	errStatus   Status
 }
 
-// node interprets one CFG node, evaluating calls after their operands.
-func (w *walker) node(n ast.Node) {
-	var stack []ast.Node
-	ast.Inspect(n, func(x ast.Node) bool {
-		if x == nil {
-			top := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			switch top := top.(type) {
-			case *ast.CallExpr:
-				w.call(top)
-			case *ast.AssignStmt:
-				w.assign(top)
-			case *ast.ReturnStmt:
-				w.ret(top)
-			}
-			return false
+// blockEvents returns, for each block of f's graph, the nodes the walker
+// interprets: the calls, assignments and returns of the block's nodes in
+// evaluation order (a call after its operands), literals' bodies left out.
+// They are computed once: the fixpoint visits a block several times, and
+// summarise analyses a function again whenever a callee's summary changes.
+func (f *fn) blockEvents() [][]ast.Node {
+	if f.events != nil {
+		return f.events
+	}
+	f.events = make([][]ast.Node, len(f.g.Blocks))
+	var stack, evs []ast.Node
+	for i, b := range f.g.Blocks {
+		evs = evs[len(evs):]
+		for _, n := range b.Nodes {
+			ast.Inspect(n, func(x ast.Node) bool {
+				if x == nil {
+					top := stack[len(stack)-1]
+					stack = stack[:len(stack)-1]
+					switch top.(type) {
+					case *ast.CallExpr, *ast.AssignStmt, *ast.ReturnStmt:
+						evs = append(evs, top)
+					}
+					return false
+				}
+				if _, ok := x.(*ast.FuncLit); ok {
+					return false
+				}
+				stack = append(stack, x)
+				return true
+			})
 		}
-		if _, ok := x.(*ast.FuncLit); ok {
-			return false
-		}
-		stack = append(stack, x)
-		return true
-	})
+		f.events[i] = evs[:len(evs):len(evs)]
+	}
+	return f.events
+}
+
+// event interprets one call, assignment or return.
+func (w *walker) event(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		w.call(n)
+	case *ast.AssignStmt:
+		w.assign(n)
+	case *ast.ReturnStmt:
+		w.ret(n)
+	}
 }
 
 func (m *model) calleeObj(call *ast.CallExpr) types.Object {

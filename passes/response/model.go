@@ -30,8 +30,9 @@ type fn struct {
 	parent  *fn         // for a literal, the function it is written in
 	exempt  bool        // its answers are protocol-mandated (config)
 
-	g     *cfg.CFG
-	sum   Summary
+	g      *cfg.CFG
+	events [][]ast.Node // per block of g: its calls, assignments and returns in evaluation order
+	sum    Summary
 	sites []*Site
 	deps  map[*fn]bool // the functions whose summaries its analysis read
 }
