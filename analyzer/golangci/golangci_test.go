@@ -85,8 +85,8 @@ func TestDefaults(t *testing.T) {
 		if strings.Join(names(got), ",") != strings.Join(want, ",") {
 			t.Errorf("settings %v: analyzers %v, want %v", settings, names(got), want)
 		}
-		if v := flagValue(t, p, config.FlagTests); v != "true" {
-			t.Errorf("settings %v: tests = %s, want true", settings, v)
+		if v := flagValue(t, p, config.FlagTests); v != "false" {
+			t.Errorf("settings %v: tests = %s, want false (the default)", settings, v)
 		}
 		if v := flagValue(t, p, config.FlagExempt); v != "" {
 			t.Errorf("settings %v: exempt = %q, want empty", settings, v)
@@ -105,7 +105,7 @@ func TestSettings(t *testing.T) {
 		"unauthenticated-errors":   "example.com/auth.ErrNoToken,example.com/auth.TokenError",
 		"authenticator-interfaces": []any{},
 		"challenge-methods":        nil,
-		"tests":                    false,
+		"tests":                    true,
 	})
 	for name, want := range map[string]string{
 		config.FlagChallengeHeaders:        "LFS-Authenticate,X-Challenge",
@@ -114,7 +114,7 @@ func TestSettings(t *testing.T) {
 		config.FlagUnauthenticatedErrors:   "example.com/auth.ErrNoToken,example.com/auth.TokenError",
 		config.FlagAuthenticatorInterfaces: "",
 		config.FlagChallengeMethods:        "",
-		config.FlagTests:                   "false",
+		config.FlagTests:                   "true",
 	} {
 		if got := flagValue(t, p, name); got != want {
 			t.Errorf("%s = %q, want %q", name, got, want)
@@ -124,9 +124,9 @@ func TestSettings(t *testing.T) {
 		t.Errorf("analyzers %v, want %v", names(got), allRules())
 	}
 
-	p = newPlugin(t, map[string]any{"tests": "false", "nochallenge": "true"})
-	if got := flagValue(t, p, config.FlagTests); got != "false" {
-		t.Errorf("tests = %q, want false", got)
+	p = newPlugin(t, map[string]any{"tests": "true", "nochallenge": "true"})
+	if got := flagValue(t, p, config.FlagTests); got != "true" {
+		t.Errorf("tests = %q, want true", got)
 	}
 	rule(t, p.enabled, "nochallenge")
 }

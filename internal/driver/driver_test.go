@@ -72,7 +72,9 @@ func run(t *testing.T, dir string, rules []*analysis.Analyzer, args ...string) (
 	return code, stdout, stderr
 }
 
-func rules() []*analysis.Analyzer { return analyzer.Rules() }
+// rules returns a fresh suite for each run: flags set by one run (Main
+// parses them into the analyzers' flag sets) do not leak into the next.
+func rules() []*analysis.Analyzer { return analyzer.New().Rules }
 
 func checkCode(t *testing.T, args []string, got, want int, stdout, stderr string) {
 	t.Helper()
@@ -471,11 +473,14 @@ func TestTestVariants(t *testing.T) {
 	}{
 		{"shared file", map[string]string{"a.go": unchallenged, "a_test.go": testFile}, nil, ExitFindings, "a.go:6:2: "},
 		{"shared file, -test=false", map[string]string{"a.go": unchallenged, "a_test.go": testFile}, []string{"-test=false"}, ExitFindings, "a.go:6:2: "},
-		{"test file", map[string]string{"a.go": "package x\n", "a_test.go": inTest}, nil, ExitFindings, "a_test.go:9:2: "},
-		{"test file, -test=false", map[string]string{"a.go": "package x\n", "a_test.go": inTest}, []string{"-test=false"}, ExitClean, ""},
-		{"external test file", map[string]string{"a.go": "package x\n", "x_test.go": external}, nil, ExitFindings, "x_test.go:9:2: "},
-		{"external test file, -test=false", map[string]string{"a.go": "package x\n", "x_test.go": external}, []string{"-test=false"}, ExitClean, ""},
-		{"only a test file, -test=false", map[string]string{"a_test.go": inTest}, []string{"-test=false"}, ExitClean, ""},
+		// Findings in _test.go files are reported with -tests=true only.
+		{"test file", map[string]string{"a.go": "package x\n", "a_test.go": inTest}, nil, ExitClean, ""},
+		{"test file, -tests", map[string]string{"a.go": "package x\n", "a_test.go": inTest}, []string{"-tests"}, ExitFindings, "a_test.go:9:2: "},
+		{"test file, -tests, -test=false", map[string]string{"a.go": "package x\n", "a_test.go": inTest}, []string{"-tests", "-test=false"}, ExitClean, ""},
+		{"external test file", map[string]string{"a.go": "package x\n", "x_test.go": external}, nil, ExitClean, ""},
+		{"external test file, -tests", map[string]string{"a.go": "package x\n", "x_test.go": external}, []string{"-tests"}, ExitFindings, "x_test.go:9:2: "},
+		{"external test file, -tests, -test=false", map[string]string{"a.go": "package x\n", "x_test.go": external}, []string{"-tests", "-test=false"}, ExitClean, ""},
+		{"only a test file, -tests, -test=false", map[string]string{"a_test.go": inTest}, []string{"-tests", "-test=false"}, ExitClean, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := module(t, tc.files)

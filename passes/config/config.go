@@ -44,7 +44,9 @@ type Config struct {
 	// (pkg/path.Type.Method) the analysis cannot recognise by shape.
 	AuthenticatorInterfaces []string
 	ChallengeMethods        []string
-	// Tests reports whether _test.go files are checked.
+	// Tests reports whether findings in _test.go files are reported. Off by
+	// default: what a test file answers is a test double's answer, never
+	// the service's.
 	Tests bool
 
 	// Directives are the package's //authchallenge:ignore comments, parsed
@@ -97,7 +99,7 @@ func (l listFlag) Set(s string) error {
 // New returns a fresh config analyzer with its own flags, for drivers and
 // tests that must not share state.
 func New() *analysis.Analyzer {
-	c := &Config{Tests: true}
+	c := &Config{}
 	fs := flag.NewFlagSet(Name, flag.ContinueOnError)
 	fs.Var(listFlag{&c.ChallengeHeaders, checkHeader}, FlagChallengeHeaders,
 		"comma-separated extra header names that carry a 401 challenge (e.g. LFS-Authenticate)")
@@ -111,7 +113,7 @@ func New() *analysis.Analyzer {
 		"comma-separated authenticator interfaces (pkg/path.Name)")
 	fs.Var(listFlag{&c.ChallengeMethods, checkQualified(false)}, FlagChallengeMethods,
 		"comma-separated challenge methods (pkg/path.Type.Method)")
-	fs.BoolVar(&c.Tests, FlagTests, true, "check _test.go files too")
+	fs.BoolVar(&c.Tests, FlagTests, false, "also report findings in _test.go files (test servers and doubles; off by default)")
 	return &analysis.Analyzer{
 		Name:  Name,
 		Doc:   "authchallenge_config: shared configuration of the authchallenge rules (flags only)",

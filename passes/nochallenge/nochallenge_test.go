@@ -57,6 +57,18 @@ func TestConfigured(t *testing.T) {
 	analysistest.Run(t, testdata(), suite.Rules[0], "nochallenge/configured")
 }
 
+// TestTestFiles: findings in _test.go files are off by default (a test's
+// handlers are test doubles) and on with -tests=true; the package's own code
+// is checked either way.
+func TestTestFiles(t *testing.T) {
+	analysistest.Run(t, testdata(), analyzer.New().Rules[0], "nochallenge/testfiles")
+	suite := analyzer.New()
+	if err := suite.Config.Flags.Set(config.FlagTests, "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata(), suite.Rules[0], "nochallenge/testfileson")
+}
+
 // TestConfigErrors: bad flag values are errors with a clear message.
 func TestConfigErrors(t *testing.T) {
 	for _, tc := range []struct{ flag, value, want string }{
