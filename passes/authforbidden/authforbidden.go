@@ -48,7 +48,10 @@ var Analyzer = New(config.Analyzer, response.Analyzer, failure.Analyzer)
 
 func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *failure.Result) {
 	rep := report.New(pass, cfg, Name)
-	challenge := packageChallenge(pass)
+	// The package's challenge is looked for only when a finding may take a
+	// fix: the walk over every file is not paid on the packages (nearly all)
+	// that have nothing to report.
+	challenge, looked := "", false
 	for _, s := range resp.Sites {
 		if s.Status&response.S403 == 0 || s.Have&response.WWW != 0 {
 			continue // not a 403, or a challenge was looked up on the way
@@ -64,6 +67,9 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *f
 			Pos: s.Pos, End: s.End,
 			Message: fmt.Sprintf("403 answers an authentication failure (%s): a 403 tells the client new credentials will not help; answer 401 with a WWW-Authenticate challenge, and keep 403 for a known caller who may not act",
 				sig.What),
+		}
+		if !looked && s.Kind == response.Write {
+			challenge, looked = packageChallenge(pass), true
 		}
 		if fix, ok := fix401(pass, s, challenge); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
