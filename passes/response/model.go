@@ -33,8 +33,8 @@ type fn struct {
 	g      *cfg.CFG
 	events [][]ast.Node // per block of g: its calls, assignments and returns in evaluation order
 	sum    Summary
-	sites []*Site
-	deps  map[*fn]bool // the functions whose summaries its analysis read
+	sites  []*Site
+	deps   map[*fn]bool // the functions whose summaries its analysis read
 }
 
 // slot is a variable or struct field that holds function values.
