@@ -56,7 +56,7 @@ realworld: build ## lint the real-world corpus (testdata/realworld) and diff aga
 	./scripts/realworld.sh $(TOOL)
 
 .PHONY: bench
-bench: build ## the benchmark table: floor, authchallenge standalone, go vet -vettool cold/cached, go vet, staticcheck on the corpus, caddy, apiserver and synthetic modules (slow)
+bench: build ## the benchmark table: floor, authchallenge standalone, go vet -vettool cold/cached, go vet, staticcheck on the corpus, caddy, apiserver, std and synthetic modules, then every pass's Go benchmarks (slow)
 	./scripts/bench.sh
 	$(GO) test -run '^$$' -bench . -benchmem ./passes/response/
 

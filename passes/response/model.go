@@ -491,13 +491,14 @@ func (m *model) isWriter(t types.Type) bool {
 		return w
 	}
 	w := writerTypes[known.NamedOf(t)]
-	if !w {
+	if _, basic := t.Underlying().(*types.Basic); !w && !basic {
+		mt := t // the method set of an addressable value
 		if _, isPtr := types.Unalias(t).(*types.Pointer); !isPtr {
 			if _, isIface := t.Underlying().(*types.Interface); !isIface {
-				t = types.NewPointer(t)
+				mt = types.NewPointer(t)
 			}
 		}
-		ms := types.NewMethodSet(t)
+		ms := types.NewMethodSet(mt)
 		w = ms.Lookup(nil, "WriteHeader") != nil && ms.Lookup(nil, "Header") != nil && ms.Lookup(nil, "Write") != nil
 		if !w {
 			// methods of unexported names need the package
