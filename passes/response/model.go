@@ -58,7 +58,7 @@ type model struct {
 	// pkgVars holds the initialisers of package-level variables.
 	pkgVars map[*types.Var]ast.Expr
 
-	writerCache map[types.Type]bool
+	writerCache map[writerKey]bool
 	reading     *fn // the function being analysed
 }
 
@@ -72,7 +72,7 @@ func newModel(pass *analysis.Pass, cfg *config.Config) *model {
 		slots:       make(map[*types.Var]*slot),
 		assigns:     make(map[*types.Var][]ast.Expr),
 		pkgVars:     make(map[*types.Var]ast.Expr),
-		writerCache: make(map[types.Type]bool),
+		writerCache: make(map[writerKey]bool),
 	}
 }
 
@@ -487,30 +487,64 @@ func (m *model) isWriter(t types.Type) bool {
 	if t == nil {
 		return false
 	}
-	if w, ok := m.writerCache[t]; ok {
+	// Only named types, pointers to them, interfaces and structs (through
+	// embedded fields) have methods. The answer is cached by named type:
+	// the checker makes a new *types.Pointer for each &x.
+	t = types.Unalias(t)
+	key := writerKey{}
+	switch u := t.(type) {
+	case *types.Named:
+		key.named = u
+	case *types.Pointer:
+		n, ok := types.Unalias(u.Elem()).(*types.Named)
+		if !ok {
+			_, isStruct := u.Elem().Underlying().(*types.Struct)
+			return isStruct && m.hasWriterMethods(t)
+		}
+		key.named, key.ptr = n, true
+	default:
+		switch t.Underlying().(type) {
+		case *types.Interface, *types.Struct:
+			return m.hasWriterMethods(t)
+		}
+		return false
+	}
+	if w, ok := m.writerCache[key]; ok {
 		return w
 	}
-	w := writerTypes[known.NamedOf(t)]
-	if _, basic := t.Underlying().(*types.Basic); !w && !basic {
-		mt := t // the method set of an addressable value
-		if _, isPtr := types.Unalias(t).(*types.Pointer); !isPtr {
-			if _, isIface := t.Underlying().(*types.Interface); !isIface {
-				mt = types.NewPointer(t)
-			}
-		}
-		ms := types.NewMethodSet(mt)
-		w = ms.Lookup(nil, "WriteHeader") != nil && ms.Lookup(nil, "Header") != nil && ms.Lookup(nil, "Write") != nil
-		if !w {
-			// methods of unexported names need the package
-			for i := 0; i < ms.Len(); i++ {
-				if ms.At(i).Obj().Name() == "WriteHeader" {
-					w = ms.Lookup(ms.At(i).Obj().Pkg(), "Header") != nil
-				}
-			}
+	w := writerTypes[known.NamedOf(t)] || m.hasWriterMethods(t)
+	m.writerCache[key] = w
+	return w
+}
+
+// writerKey is a named type, or a pointer to it.
+type writerKey struct {
+	named *types.Named
+	ptr   bool
+}
+
+// hasWriterMethods reports whether an addressable value of type t has the
+// methods of an http.ResponseWriter.
+func (m *model) hasWriterMethods(t types.Type) bool {
+	if _, basic := t.Underlying().(*types.Basic); basic {
+		return false
+	}
+	if _, isPtr := t.(*types.Pointer); !isPtr {
+		if _, isIface := t.Underlying().(*types.Interface); !isIface {
+			t = types.NewPointer(t)
 		}
 	}
-	m.writerCache[t] = w
-	return w
+	ms := types.NewMethodSet(t)
+	if ms.Lookup(nil, "WriteHeader") != nil && ms.Lookup(nil, "Header") != nil && ms.Lookup(nil, "Write") != nil {
+		return true
+	}
+	// methods of unexported names need the package
+	for i := 0; i < ms.Len(); i++ {
+		if ms.At(i).Obj().Name() == "WriteHeader" && ms.Lookup(ms.At(i).Obj().Pkg(), "Header") != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // isStdlib reports whether path is a standard library package. Module paths
