@@ -74,26 +74,34 @@ func (s *facts) pkg(k packageKey) (analysis.Fact, bool) {
 	return nil, false
 }
 
-func (s *facts) all(pkg *types.Package) ([]analysis.ObjectFact, []analysis.PackageFact) {
-	var objs []analysis.ObjectFact
-	var pkgs []analysis.PackageFact
-	seenObj := make(map[objectKey]bool)
-	seenPkg := make(map[packageKey]bool)
+// objectFacts and packageFacts list the facts of packages other than pkg,
+// as AllObjectFacts and AllPackageFacts do.
+func (s *facts) objectFacts(pkg *types.Package) []analysis.ObjectFact {
+	var out []analysis.ObjectFact
+	seen := make(map[objectKey]bool)
 	for ; s != nil; s = s.parent {
 		for k, f := range s.objects {
-			if !seenObj[k] && k.obj.Pkg() != pkg {
-				seenObj[k] = true
-				objs = append(objs, analysis.ObjectFact{Object: k.obj, Fact: f})
-			}
-		}
-		for k, f := range s.packages {
-			if !seenPkg[k] && k.pkg != pkg {
-				seenPkg[k] = true
-				pkgs = append(pkgs, analysis.PackageFact{Package: k.pkg, Fact: f})
+			if !seen[k] && k.obj.Pkg() != pkg {
+				seen[k] = true
+				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
 			}
 		}
 	}
-	return objs, pkgs
+	return out
+}
+
+func (s *facts) packageFacts(pkg *types.Package) []analysis.PackageFact {
+	var out []analysis.PackageFact
+	seen := make(map[packageKey]bool)
+	for ; s != nil; s = s.parent {
+		for k, f := range s.packages {
+			if !seen[k] && k.pkg != pkg {
+				seen[k] = true
+				out = append(out, analysis.PackageFact{Package: k.pkg, Fact: f})
+			}
+		}
+	}
+	return out
 }
 
 func copyFact(dst, src analysis.Fact) {
@@ -143,14 +151,8 @@ func pass(a *analysis.Analyzer, p *packages.Package, resultOf map[*analysis.Anal
 		ExportPackageFact: func(fact analysis.Fact) {
 			out.packages[packageKey{p.Types, reflect.TypeOf(fact)}] = fact
 		},
-		AllObjectFacts: func() []analysis.ObjectFact {
-			objs, _ := in.all(p.Types)
-			return objs
-		},
-		AllPackageFacts: func() []analysis.PackageFact {
-			_, pkgs := in.all(p.Types)
-			return pkgs
-		},
+		AllObjectFacts:  func() []analysis.ObjectFact { return in.objectFacts(p.Types) },
+		AllPackageFacts: func() []analysis.PackageFact { return in.packageFacts(p.Types) },
 	}
 }
 
