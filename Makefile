@@ -58,12 +58,12 @@ realworld: build ## lint the real-world corpus (testdata/realworld) and diff aga
 .PHONY: bench
 bench: build ## the benchmark table: floor, authchallenge standalone, go vet -vettool cold/cached, go vet, staticcheck on the corpus, caddy, apiserver, std and synthetic modules, then every pass's Go benchmarks (slow)
 	./scripts/bench.sh
-	$(GO) test -run '^$$' -bench . -benchmem ./passes/response/
+	$(GO) test -run '^$$' -bench . -benchmem ./passes/...
 
 .PHONY: bench-smoke
 bench-smoke: build ## the benchmarks in smoke mode: one run on the smallest input, to check they still work (CI)
 	./scripts/bench.sh -smoke
-	$(GO) test -run '^$$' -bench . -benchtime 1x ./passes/response/
+	$(GO) test -run '^$$' -bench . -benchtime 1x ./passes/...
 
 .PHONY: clean
 clean: ## remove build outputs
