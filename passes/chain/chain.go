@@ -32,7 +32,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/authchallenge/authchallenge/passes/config"
-	"github.com/authchallenge/authchallenge/passes/internal/known"
+	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 	"github.com/authchallenge/authchallenge/passes/response"
 )
 
@@ -211,7 +211,7 @@ type model struct {
 
 func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result) (any, error) {
 	res := new(Result)
-	if !importsRequests(pass.Pkg) && !policiesVisible(pass) {
+	if !knowledge.Matters(pass.Pkg) && !policiesVisible(pass) {
 		// fast path: no request type or router here, and no consumer
 		// policy from the imports that a chain of imported schemes could
 		// be judged by
@@ -253,18 +253,6 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result) (any, e
 	return res, nil
 }
 
-// importsRequests reports whether a package can name a request or a
-// router: schemes, chains and stacks all need one.
-func importsRequests(pkg *types.Package) bool {
-	for _, imp := range pkg.Imports() {
-		p := imp.Path()
-		if p == "net/http" || requestPackages[p] || routerPackages[p] || p == pkgAlice || strings.HasPrefix(p, "google.golang.org/grpc") {
-			return true
-		}
-	}
-	return false
-}
-
 func policiesVisible(pass *analysis.Pass) bool {
 	for _, f := range pass.AllPackageFacts() {
 		if _, ok := f.Fact.(*Policies); ok {
@@ -276,8 +264,8 @@ func policiesVisible(pass *analysis.Pass) bool {
 
 var requestPackages = func() map[string]bool {
 	m := make(map[string]bool)
-	for k := range known.RequestTypes {
-		m[k[0]] = true
+	for k := range knowledge.RequestTypes {
+		m[k.Pkg] = true
 	}
 	return m
 }()
@@ -438,7 +426,7 @@ func (m *model) authInterface(t types.Type) (iface *types.Named, challenge *type
 		sig := meth.Signature()
 		takesRequest := false
 		for j := 0; j < sig.Params().Len(); j++ {
-			if known.RequestTypes[known.NamedOf(sig.Params().At(j).Type())] {
+			if knowledge.RequestTypes[knowledge.NamedOf(sig.Params().At(j).Type())] {
 				takesRequest = true
 			}
 		}

@@ -7,7 +7,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/authchallenge/authchallenge/passes/internal/known"
+	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 	"github.com/authchallenge/authchallenge/passes/response"
 )
 
@@ -197,8 +197,8 @@ func (m *model) call(res *Result, call *ast.CallExpr, seqs *sequences) {
 // isMiddlewareSig: func(http.Handler) http.Handler.
 func isMiddlewareSig(sig *types.Signature) bool {
 	return sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
-		known.NamedOf(sig.Params().At(0).Type()) == [2]string{"net/http", "Handler"} &&
-		known.NamedOf(sig.Results().At(0).Type()) == [2]string{"net/http", "Handler"}
+		knowledge.NamedOf(sig.Params().At(0).Type()) == (knowledge.TypeName{Pkg: knowledge.HTTP, Name: "Handler"}) &&
+		knowledge.NamedOf(sig.Results().At(0).Type()) == (knowledge.TypeName{Pkg: knowledge.HTTP, Name: "Handler"})
 }
 
 // stack records a middleware stack; Use calls on one router in one
@@ -250,9 +250,9 @@ func (m *model) name(e ast.Expr) string {
 			return fn.Name() + "(…)"
 		}
 	}
-	if n := known.NamedOf(info.TypeOf(e)); n[1] != "" && !types.IsInterface(info.TypeOf(e)) {
+	if n := knowledge.NamedOf(info.TypeOf(e)); n.Name != "" && !types.IsInterface(info.TypeOf(e)) {
 		if _, isSig := info.TypeOf(e).Underlying().(*types.Signature); !isSig {
-			return n[1]
+			return n.Name
 		}
 	}
 	return types.ExprString(e)

@@ -37,7 +37,7 @@ import (
 
 	"github.com/authchallenge/authchallenge/passes/chain"
 	"github.com/authchallenge/authchallenge/passes/config"
-	"github.com/authchallenge/authchallenge/passes/internal/known"
+	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 )
 
 // New returns the failure model analyzer reading cfg.
@@ -122,7 +122,7 @@ type origin struct {
 
 func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 	m := &model{pass: pass, cfg: cfg, res: new(Result), from: make(map[*types.Var]origin), sources: make(map[*types.Func]*Source)}
-	if !importsAuth(pass.Pkg) {
+	if !knowledge.Matters(pass.Pkg) {
 		return m.res, nil
 	}
 	for _, f := range pass.Files {
@@ -163,21 +163,6 @@ func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 	return m.res, nil
 }
 
-// importsAuth: the fast path. A package that can answer neither an HTTP
-// request nor a gRPC call has no failure path to report on.
-func importsAuth(pkg *types.Package) bool {
-	for _, imp := range pkg.Imports() {
-		switch p := imp.Path(); {
-		case p == "net/http", strings.HasPrefix(p, "google.golang.org/grpc"),
-			strings.HasPrefix(p, "github.com/gin-gonic/gin"), strings.HasPrefix(p, "github.com/labstack/echo"),
-			strings.HasPrefix(p, "github.com/gofiber/fiber"), strings.HasPrefix(p, "github.com/valyala/fasthttp"),
-			strings.HasPrefix(p, "github.com/grpc-ecosystem/go-grpc-middleware"):
-			return true
-		}
-	}
-	return false
-}
-
 func (m *model) record(lhs, rhs []ast.Expr) {
 	for i, l := range lhs {
 		id, ok := l.(*ast.Ident)
@@ -207,7 +192,7 @@ func isVerifierSig(fn *types.Func) bool {
 	takes := false
 	for i := 0; i < sig.Params().Len(); i++ {
 		p := sig.Params().At(i)
-		if known.RequestTypes[known.NamedOf(p.Type())] {
+		if knowledge.RequestTypes[knowledge.NamedOf(p.Type())] {
 			takes = true
 		}
 		if b, ok := p.Type().Underlying().(*types.Basic); ok && b.Kind() == types.String && credentialParam.MatchString(p.Name()) {
@@ -271,7 +256,7 @@ func (m *model) credentialRead(call *ast.CallExpr) *Source {
 	}
 	recv := ""
 	if r := fn.Signature().Recv(); r != nil {
-		recv = known.NamedOf(r.Type())[1]
+		recv = knowledge.NamedOf(r.Type()).Name
 	}
 	pkg, name := fn.Pkg().Path(), fn.Name()
 	switch {

@@ -13,7 +13,7 @@ import (
 
 	"github.com/authchallenge/authchallenge/passes/chain"
 	"github.com/authchallenge/authchallenge/passes/config"
-	"github.com/authchallenge/authchallenge/passes/internal/known"
+	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 )
 
 // regions finds the failure regions of a file.
@@ -268,7 +268,7 @@ func (m *model) checkedDepth(v ast.Expr, depth int) *Signal {
 	}
 	if idx, ok := v.(*ast.IndexExpr); ok {
 		// md["authorization"]
-		if known.NamedOf(info.TypeOf(idx.X)) == [2]string{"google.golang.org/grpc/metadata", "MD"} {
+		if knowledge.NamedOf(info.TypeOf(idx.X)) == (knowledge.TypeName{Pkg: knowledge.Metadata, Name: "MD"}) {
 			if src := headerSource(info, idx.Index); src != nil {
 				return &Signal{What: "no " + src.What + " in the gRPC metadata", Class: src.Class, Pos: v.Pos()}
 			}

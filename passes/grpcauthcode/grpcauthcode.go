@@ -15,6 +15,7 @@ import (
 
 	"github.com/authchallenge/authchallenge/passes/config"
 	"github.com/authchallenge/authchallenge/passes/failure"
+	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 	"github.com/authchallenge/authchallenge/passes/internal/report"
 )
 
@@ -42,8 +43,8 @@ func New(cfg, fail *analysis.Analyzer) *analysis.Analyzer {
 var Analyzer = New(config.Analyzer, failure.Analyzer)
 
 const (
-	pkgStatus = "google.golang.org/grpc/status"
-	pkgCodes  = "google.golang.org/grpc/codes"
+	pkgStatus = knowledge.GRPCStatus
+	pkgCodes  = knowledge.GRPCCodes
 
 	permissionDenied = 7
 )

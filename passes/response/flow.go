@@ -10,7 +10,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/authchallenge/authchallenge/passes/config"
-	"github.com/authchallenge/authchallenge/passes/internal/known"
+	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 )
 
 // maxRounds bounds the fixpoint over the package's functions (summaries of
@@ -264,7 +264,7 @@ func (w *walker) callFunc(call *ast.CallExpr, fun *types.Func) {
 	}
 	mem := memberOf(fun)
 	switch {
-	case mem.pkg == pkgHTTP && mem.recv == "Header" && (mem.name == "Set" || mem.name == "Add") && len(args) > 0:
+	case mem.Pkg == knowledge.HTTP && mem.Recv == "Header" && (mem.Name == "Set" || mem.Name == "Add") && len(args) > 0:
 		w.header(args[0])
 		return
 	case fun.Name() == "WriteHeader" && sel != nil && len(args) == 1 && fun.Signature().Recv() != nil &&
@@ -272,15 +272,15 @@ func (w *walker) callFunc(call *ast.CallExpr, fun *types.Func) {
 		w.status(call, Write, args[0], "", "")
 		return
 	}
-	if i, ok := headerArg[mem]; ok && i < len(args) {
+	if i, ok := knowledge.HeaderArg[mem]; ok && i < len(args) {
 		w.header(args[i])
 		return
 	}
-	if i, ok := statusArg[mem]; ok && i < len(args) {
+	if i, ok := knowledge.StatusArg[mem]; ok && i < len(args) {
 		w.status(call, Write, args[i], "", "")
 		return
 	}
-	if i, ok := errorArg[mem]; ok && i < len(args) {
+	if i, ok := knowledge.ErrorArg[mem]; ok && i < len(args) {
 		w.site(call, ErrorWrite, m.errStatusOf(w.f, args[i], 0), false, "", "")
 		return
 	}
@@ -306,7 +306,7 @@ func (w *walker) callFunc(call *ast.CallExpr, fun *types.Func) {
 	switch pkg := fun.Pkg(); {
 	case pkg == nil:
 		return // error.Error
-	case isStdlib(pkg.Path()) || knownPackages[pkg.Path()]:
+	case knowledge.Described(pkg.Path()):
 		return // described by the table, interfaces included (echo.Context)
 	case m.known(pkg) && !isInterfaceMethod(fun):
 		return
@@ -437,7 +437,7 @@ func (w *walker) assign(as *ast.AssignStmt) {
 		return
 	}
 	for _, l := range as.Lhs {
-		if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok && known.NamedOf(w.m.info.TypeOf(ix.X)) == [2]string{pkgHTTP, "Header"} {
+		if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok && knowledge.NamedOf(w.m.info.TypeOf(ix.X)) == (knowledge.TypeName{Pkg: knowledge.HTTP, Name: "Header"}) {
 			w.header(ix.Index)
 		}
 	}
@@ -614,7 +614,7 @@ func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) Status {
 			return 0
 		}
 		if v.Pkg() != nil && v.Pkg() != m.pass.Pkg {
-			if code, ok := errorVars[member{pkg: v.Pkg().Path(), name: v.Name()}]; ok {
+			if code, ok := knowledge.ErrorVars[knowledge.Member{Pkg: v.Pkg().Path(), Name: v.Name()}]; ok {
 				return statusOfCode(int64(code))
 			}
 			var fact Summary
@@ -637,7 +637,7 @@ func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) Status {
 			return m.errStatusOf(f, e.X, depth+1)
 		}
 	case *ast.CompositeLit:
-		if field, ok := errorTypes[known.NamedOf(m.info.TypeOf(e))]; ok {
+		if field, ok := knowledge.ErrorTypes[knowledge.NamedOf(m.info.TypeOf(e))]; ok {
 			for _, elt := range e.Elts {
 				if kv, ok := elt.(*ast.KeyValueExpr); ok {
 					if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
@@ -661,7 +661,7 @@ func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) Status {
 		switch obj := m.calleeObj(e).(type) {
 		case *types.Func:
 			mem := memberOf(obj)
-			if i, ok := errorCtors[mem]; ok {
+			if i, ok := knowledge.ErrorCtors[mem]; ok {
 				if i < 0 {
 					return statusOfCode(int64(-i))
 				}
@@ -671,7 +671,7 @@ func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) Status {
 				}
 				return 0
 			}
-			if errorMethods[mem] {
+			if knowledge.ErrorMethods[mem] {
 				if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
 					return m.errStatusOf(f, sel.X, depth+1)
 				}
@@ -717,7 +717,7 @@ func (m *model) challengeOf(key ast.Expr, depth int) (b Bits, named bool) {
 			}
 			if fun, ok := m.calleeObj(k).(*types.Func); ok {
 				switch memberOf(fun) {
-				case member{pkgHTTP, "", "CanonicalHeaderKey"}, member{"net/textproto", "", "CanonicalMIMEHeaderKey"}:
+				case knowledge.Member{Pkg: knowledge.HTTP, Name: "CanonicalHeaderKey"}, knowledge.Member{Pkg: "net/textproto", Name: "CanonicalMIMEHeaderKey"}:
 					return m.challengeOf(k.Args[0], depth+1)
 				}
 			}

@@ -10,7 +10,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/authchallenge/authchallenge/passes/config"
-	"github.com/authchallenge/authchallenge/passes/internal/known"
+	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 )
 
 // fn is one function of the package: a declaration or a literal.
@@ -448,10 +448,10 @@ func (m *model) handlerSig(sig *types.Signature) bool {
 	p := sig.Params()
 	switch p.Len() {
 	case 1:
-		return handlerParams[known.NamedOf(p.At(0).Type())]
+		return knowledge.HandlerTypes[knowledge.NamedOf(p.At(0).Type())]
 	case 2:
-		return known.NamedOf(p.At(0).Type()) == [2]string{pkgHTTP, "ResponseWriter"} &&
-			known.NamedOf(p.At(1).Type()) == [2]string{pkgHTTP, "Request"}
+		return knowledge.NamedOf(p.At(0).Type()) == knowledge.TypeName{Pkg: knowledge.HTTP, Name: "ResponseWriter"} &&
+			knowledge.NamedOf(p.At(1).Type()) == knowledge.TypeName{Pkg: knowledge.HTTP, Name: "Request"}
 	}
 	return false
 }
@@ -461,26 +461,17 @@ func (m *model) mayReturn(call *ast.CallExpr) bool {
 	case *types.Builtin:
 		return obj.Name() != "panic"
 	case *types.Func:
-		return !noReturn[memberOf(obj)]
+		return !knowledge.NoReturn[memberOf(obj)]
 	}
 	return true
 }
 
-// memberOf names a function or method for the tables.
-func memberOf(f *types.Func) member {
-	if f.Pkg() == nil {
-		return member{}
-	}
-	m := member{pkg: f.Pkg().Path(), name: f.Name()}
-	if recv := f.Signature().Recv(); recv != nil {
-		m.recv = known.NamedOf(recv.Type())[1]
-	}
-	return m
-}
+// memberOf names a function or method for the table.
+func memberOf(f *types.Func) knowledge.Member { return knowledge.MemberOf(f) }
 
 // isWriter reports whether values of type t answer a request.
 func (m *model) isResponseWriter(t types.Type) bool {
-	return m.isWriter(t) && !contextTypes[known.NamedOf(t)]
+	return m.isWriter(t) && !knowledge.ContextTypes[knowledge.NamedOf(t)]
 }
 
 func (m *model) isWriter(t types.Type) bool {
@@ -512,7 +503,7 @@ func (m *model) isWriter(t types.Type) bool {
 	if w, ok := m.writerCache[key]; ok {
 		return w
 	}
-	w := writerTypes[known.NamedOf(t)] || m.hasWriterMethods(t)
+	w := knowledge.WriterTypes[knowledge.NamedOf(t)] || m.hasWriterMethods(t)
 	m.writerCache[key] = w
 	return w
 }
@@ -547,29 +538,10 @@ func (m *model) hasWriterMethods(t types.Type) bool {
 	return false
 }
 
-// isStdlib reports whether path is a standard library package. Module paths
-// without a dot are common in private code bases, so the test is the list of
-// the standard library's top-level directories, not the missing dot.
-func isStdlib(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return stdlibRoots[first]
-}
-
-var stdlibRoots = map[string]bool{
-	"archive": true, "bufio": true, "bytes": true, "cmp": true, "compress": true, "container": true,
-	"context": true, "crypto": true, "database": true, "debug": true, "embed": true, "encoding": true,
-	"errors": true, "expvar": true, "flag": true, "fmt": true, "go": true, "hash": true, "html": true,
-	"image": true, "index": true, "internal": true, "io": true, "iter": true, "log": true, "maps": true,
-	"math": true, "mime": true, "net": true, "os": true, "path": true, "plugin": true, "reflect": true,
-	"regexp": true, "runtime": true, "slices": true, "sort": true, "strconv": true, "strings": true,
-	"structs": true, "sync": true, "syscall": true, "testing": true, "text": true, "time": true,
-	"unicode": true, "unique": true, "unsafe": true, "weak": true,
-}
-
 // known reports whether every function of pkg is described by the table or
 // by facts, so that a call into it without either does nothing.
 func (m *model) known(pkg *types.Package) bool {
-	if pkg == nil || pkg == m.pass.Pkg || isStdlib(pkg.Path()) || knownPackages[pkg.Path()] {
+	if pkg == nil || pkg == m.pass.Pkg || knowledge.Described(pkg.Path()) {
 		return true
 	}
 	return m.pass.ImportPackageFact(pkg, new(Analyzed))

@@ -30,6 +30,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/authchallenge/authchallenge/passes/config"
+	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 )
 
 // New returns a response model analyzer that reads its configuration from
@@ -277,7 +278,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 			res.analyzed[f.Package] = true
 		}
 	}
-	if !importsHTTP(pass.Pkg) {
+	if !knowledge.Matters(pass.Pkg) {
 		return res, nil // fast path: nothing here can answer a request
 	}
 	m := newModel(pass, cfg)
@@ -305,15 +306,6 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		}
 	}
 	return res, nil
-}
-
-func importsHTTP(pkg *types.Package) bool {
-	for _, imp := range pkg.Imports() {
-		if httpPackages[imp.Path()] {
-			return true
-		}
-	}
-	return false
 }
 
 // position renders pos as file:line for messages and facts.

@@ -1,0 +1,274 @@
+package knowledge
+
+import "strings"
+
+// Import paths the models name directly.
+const (
+	HTTP       = "net/http"
+	Gin        = "github.com/gin-gonic/gin"
+	Echo4      = "github.com/labstack/echo/v4"
+	Echo5      = "github.com/labstack/echo/v5"
+	Fiber2     = "github.com/gofiber/fiber/v2"
+	Fiber3     = "github.com/gofiber/fiber/v3"
+	Fasthttp   = "github.com/valyala/fasthttp"
+	ChiRender  = "github.com/go-chi/render"
+	Chi        = "github.com/go-chi/chi/v5"
+	GorillaMux = "github.com/gorilla/mux"
+	Alice      = "github.com/justinas/alice"
+	K8sWriters = "k8s.io/apiserver/pkg/endpoints/handlers/responsewriters"
+	K8sErrors  = "k8s.io/apimachinery/pkg/api/errors"
+	GRPC       = "google.golang.org/grpc"
+	Metadata   = "google.golang.org/grpc/metadata"
+	GRPCStatus = "google.golang.org/grpc/status"
+	GRPCCodes  = "google.golang.org/grpc/codes"
+)
+
+// Framework is everything the models know about one package of the outside
+// world. Members are spelled "Name" for a package-level function or
+// variable and "Recv.Name" for a method of the package's named type Recv.
+type Framework struct {
+	// Path is the import path. Importing it makes a package matter
+	// (Matters), unless the entry only lists calls that do not return.
+	Path string
+	// Described: every function of the package is described by its entry,
+	// so a call into it that is not listed has no response effect. The
+	// standard library is always described.
+	Described bool
+
+	// Writers are the named types through which a handler answers a
+	// request. Any type whose method set has Header, Write and WriteHeader
+	// (an http.ResponseWriter wrapper) is a writer too.
+	Writers []string
+	// Contexts are the writer types that are request contexts too: code
+	// hands them to validators, loggers and the next handler, so an unknown
+	// callee given one is not assumed to set a challenge.
+	Contexts []string
+	// Requests are the types that carry a request's credentials: a method
+	// taking one is an authentication method.
+	Requests []string
+	// Handlers are the handler parameter types: a function whose first
+	// parameter has one of them, exported or escaping, is called by the
+	// framework.
+	Handlers []string
+
+	// StatusArg: calls that write the status given in argument i.
+	StatusArg map[string]int
+	// ErrorArg: calls that answer with the status carried by the error in
+	// argument i (a framework's error handler, a negotiated writer).
+	ErrorArg map[string]int
+	// HeaderArg: calls that set the response header named by argument i.
+	HeaderArg map[string]int
+	// ErrorVars: package-level error values that carry a status.
+	ErrorVars map[string]int
+	// ErrorCtors: functions returning an error that carries the status in
+	// argument i (i >= 0) or a fixed status (-status).
+	ErrorCtors map[string]int
+	// ErrorMethods: methods of status errors that return the same error or
+	// a copy with the same status.
+	ErrorMethods []string
+	// ErrorTypes: struct types whose named field holds the status, for
+	// composite literals such as &echo.HTTPError{Code: 401}.
+	ErrorTypes map[string]string
+	// NoReturn: calls after which control does not continue.
+	NoReturn []string
+}
+
+// Frameworks is the table. Adding a framework is one entry here, plus
+// fixtures under testdata/src and a package in the integration module.
+var Frameworks = []*Framework{
+	{
+		Path:     HTTP,
+		Writers:  []string{"ResponseWriter", "Header"},
+		Requests: []string{"Request", "Header"},
+		StatusArg: map[string]int{
+			"Error": 2, "Redirect": 3,
+		},
+	},
+	{Path: "os", NoReturn: []string{"Exit"}},
+	{Path: "log", NoReturn: []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}},
+	{
+		Path:      Gin,
+		Described: true,
+		Writers:   []string{"Context", "ResponseWriter"},
+		Contexts:  []string{"Context"},
+		Requests:  []string{"Context"},
+		Handlers:  []string{"Context"},
+		StatusArg: methods("Context", 0, "AbortWithStatus", "AbortWithStatusJSON", "AbortWithStatusPureJSON",
+			"AbortWithError", "Status", "JSON", "IndentedJSON", "SecureJSON", "JSONP", "AsciiJSON", "PureJSON",
+			"XML", "YAML", "TOML", "ProtoBuf", "String", "Data", "DataFromReader", "HTML", "Redirect", "Render",
+			"Negotiate"),
+		HeaderArg: map[string]int{"Context.Header": 0},
+	},
+	echo(Echo4, []string{"HTTPError.SetInternal", "HTTPError.WithInternal"}),
+	echo(Echo5, []string{"HTTPError.Wrap"}),
+	fiber(Fiber2, []string{"Ctx"}),
+	fiber(Fiber3, []string{"Ctx", "DefaultRes"}, "DefaultCtx.Status"),
+	{
+		Path:      Fasthttp,
+		Described: true,
+		Writers:   []string{"RequestCtx", "Response", "ResponseHeader"},
+		Contexts:  []string{"RequestCtx"},
+		Requests:  []string{"RequestCtx"},
+		Handlers:  []string{"RequestCtx"},
+		StatusArg: map[string]int{
+			"RequestCtx.SetStatusCode": 0, "RequestCtx.Error": 1,
+			"Response.SetStatusCode": 0, "ResponseHeader.SetStatusCode": 0,
+		},
+		HeaderArg: methods("ResponseHeader", 0, "Set", "Add", "SetCanonical", "SetBytesK", "SetBytesV",
+			"SetBytesKV", "AddBytesK", "AddBytesV", "AddBytesKV"),
+	},
+	{Path: ChiRender, Described: true, StatusArg: map[string]int{"Status": 1}},
+	{Path: Chi, Described: true},
+	{Path: GorillaMux, Described: true},
+	{Path: Alice, Described: true},
+	{
+		Path:      K8sWriters,
+		StatusArg: map[string]int{"WriteRawJSON": 0, "WriteObjectNegotiated": 5},
+		ErrorArg:  map[string]int{"ErrorNegotiated": 0},
+	},
+	{
+		Path:       K8sErrors,
+		Described:  true,
+		ErrorCtors: map[string]int{"NewUnauthorized": -401, "NewForbidden": -403},
+	},
+	{Path: GRPC},
+	{Path: Metadata, Requests: []string{"MD"}},
+}
+
+// echo describes echo v4 (Context is an interface) and v5 (a struct): the
+// answer methods take the status first in both.
+func echo(path string, errorMethods []string) *Framework {
+	return &Framework{
+		Path:      path,
+		Described: true,
+		Writers:   []string{"Context", "Response"},
+		Contexts:  []string{"Context"},
+		Requests:  []string{"Context"},
+		Handlers:  []string{"Context"},
+		StatusArg: methods("Context", 0, "NoContent", "JSON", "JSONPretty", "JSONBlob", "JSONP", "JSONPBlob",
+			"XML", "XMLPretty", "XMLBlob", "String", "HTML", "HTMLBlob", "Blob", "Stream", "Render", "Redirect"),
+		ErrorArg:     map[string]int{"Context.Error": 0},
+		ErrorVars:    map[string]int{"ErrUnauthorized": 401, "ErrForbidden": 403},
+		ErrorCtors:   map[string]int{"NewHTTPError": 0},
+		ErrorMethods: errorMethods,
+		ErrorTypes:   map[string]string{"HTTPError": "Code"},
+	}
+}
+
+// fiber describes fiber v2 (*Ctx) and v3 (the Ctx interface; on the
+// DefaultCtx struct the response methods are declared on the embedded
+// *DefaultRes, and only Status on *DefaultCtx itself).
+func fiber(path string, answerers []string, extra ...string) *Framework {
+	f := &Framework{
+		Path:       path,
+		Described:  true,
+		Writers:    append([]string{"DefaultCtx"}, answerers...),
+		Contexts:   []string{"Ctx", "DefaultCtx"},
+		Requests:   []string{"Ctx"},
+		Handlers:   []string{"Ctx"},
+		StatusArg:  map[string]int{},
+		HeaderArg:  map[string]int{},
+		ErrorVars:  map[string]int{"ErrUnauthorized": 401, "ErrForbidden": 403, "ErrProxyAuthRequired": 407},
+		ErrorCtors: map[string]int{"NewError": 0},
+		ErrorTypes: map[string]string{"Error": "Code"},
+	}
+	for _, t := range answerers {
+		f.StatusArg[t+".SendStatus"], f.StatusArg[t+".Status"] = 0, 0
+		f.HeaderArg[t+".Set"], f.HeaderArg[t+".Append"] = 0, 0
+	}
+	for _, m := range extra {
+		f.StatusArg[m] = 0
+	}
+	return f
+}
+
+// methods lists methods of one receiver that take the same argument.
+func methods(recv string, arg int, names ...string) map[string]int {
+	m := make(map[string]int, len(names))
+	for _, n := range names {
+		m[recv+"."+n] = arg
+	}
+	return m
+}
+
+// The table, indexed for the models. Built once from Frameworks and never
+// written after.
+var (
+	StatusArg    = map[Member]int{}
+	ErrorArg     = map[Member]int{}
+	HeaderArg    = map[Member]int{}
+	ErrorVars    = map[Member]int{}
+	ErrorCtors   = map[Member]int{}
+	ErrorMethods = map[Member]bool{}
+	ErrorTypes   = map[TypeName]string{}
+	NoReturn     = map[Member]bool{}
+	WriterTypes  = map[TypeName]bool{}
+	ContextTypes = map[TypeName]bool{}
+	RequestTypes = map[TypeName]bool{}
+	HandlerTypes = map[TypeName]bool{}
+
+	// frameworkPaths are the import paths of the table (the gate).
+	frameworkPaths = map[string]bool{}
+	// described are the packages whose every function the table describes.
+	described = map[string]bool{}
+)
+
+func init() {
+	for _, f := range Frameworks {
+		if !f.onlyNoReturn() {
+			frameworkPaths[f.Path] = true
+		}
+		if f.Described {
+			described[f.Path] = true
+		}
+		index(f.Path, f.StatusArg, StatusArg)
+		index(f.Path, f.ErrorArg, ErrorArg)
+		index(f.Path, f.HeaderArg, HeaderArg)
+		index(f.Path, f.ErrorVars, ErrorVars)
+		index(f.Path, f.ErrorCtors, ErrorCtors)
+		for _, m := range f.ErrorMethods {
+			ErrorMethods[member(f.Path, m)] = true
+		}
+		for _, m := range f.NoReturn {
+			NoReturn[member(f.Path, m)] = true
+		}
+		for t, field := range f.ErrorTypes {
+			ErrorTypes[TypeName{f.Path, t}] = field
+		}
+		for _, set := range []struct {
+			names []string
+			into  map[TypeName]bool
+		}{{f.Writers, WriterTypes}, {f.Contexts, ContextTypes}, {f.Requests, RequestTypes}, {f.Handlers, HandlerTypes}} {
+			for _, n := range set.names {
+				set.into[TypeName{f.Path, n}] = true
+			}
+		}
+	}
+}
+
+// onlyNoReturn reports an entry that says only which calls do not return
+// (os, log): importing its package does not make a package matter.
+func (f *Framework) onlyNoReturn() bool {
+	return len(f.NoReturn) > 0 && !f.Described && len(f.Writers)+len(f.Requests)+len(f.Handlers)+
+		len(f.StatusArg)+len(f.ErrorArg)+len(f.HeaderArg)+len(f.ErrorVars)+len(f.ErrorCtors)+len(f.ErrorTypes) == 0
+}
+
+func index(path string, from map[string]int, into map[Member]int) {
+	for k, v := range from {
+		into[member(path, k)] = v
+	}
+}
+
+func member(path, spelled string) Member {
+	if recv, name, ok := strings.Cut(spelled, "."); ok {
+		return Member{Pkg: path, Recv: recv, Name: name}
+	}
+	return Member{Pkg: path, Name: spelled}
+}
+
+// Described reports whether every function of the package at path is
+// described by the table (the standard library always is): a call into it
+// that the table does not list has no response effect.
+func Described(path string) bool {
+	return IsStdlib(path) || described[path]
+}
