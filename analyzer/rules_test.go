@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
+
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/authchallenge/authchallenge/analyzer"
@@ -84,19 +86,17 @@ func TestEveryRuleHonoursExempt(t *testing.T) {
 	}
 }
 
-// TestEveryRuleIsADirectiveRule: every rule can be named in an
-// //authchallenge:ignore directive.
-func TestEveryRuleIsADirectiveRule(t *testing.T) {
-	suite := analyzer.New()
-	for _, a := range suite.Rules {
-		found := false
-		for _, r := range strings.Fields(directiveRules()) {
-			if r == a.Name {
-				found = true
-			}
+// TestOneRuleList: the suite, the exported rule list and the directives all
+// take their rules from the one list, in its order.
+func TestOneRuleList(t *testing.T) {
+	want := directiveRules()
+	for name, rules := range map[string][]*analysis.Analyzer{"New().Rules": analyzer.New().Rules, "Rules()": analyzer.Rules()} {
+		var got []string
+		for _, a := range rules {
+			got = append(got, a.Name)
 		}
-		if !found {
-			t.Errorf("rule %s cannot be named in //authchallenge:ignore", a.Name)
+		if strings.Join(got, " ") != want {
+			t.Errorf("%s = %v, want the rule list %q", name, got, want)
 		}
 	}
 }

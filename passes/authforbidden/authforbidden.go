@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/authchallenge/authchallenge/passes/internal/ruleid"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
@@ -26,7 +28,7 @@ import (
 var doc string
 
 // Name is the rule ID.
-const Name = "authforbidden"
+const Name = ruleid.AuthForbidden
 
 // New returns the rule reading cfg, the response model resp and the
 // failure model fail.

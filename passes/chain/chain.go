@@ -262,13 +262,6 @@ func policiesVisible(pass *analysis.Pass) bool {
 	return false
 }
 
-var requestPackages = func() map[string]bool {
-	m := make(map[string]bool)
-	for k := range knowledge.RequestTypes {
-		m[k.Pkg] = true
-	}
-	return m
-}()
 
 // merge keeps a positional policy over an order-safe one: one positional
 // consumer is enough for the order to matter.

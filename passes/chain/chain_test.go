@@ -2,26 +2,19 @@ package chain_test
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/authchallenge/authchallenge/passes/internal/testdir"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/authchallenge/authchallenge/passes/chain"
 )
 
-func testdata() string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		panic(err)
-	}
-	return dir
-}
-
 // TestFacts checks what challenge methods return (object facts).
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, testdata(), chain.Analyzer, "chain/auth", "chain/safe")
+	analysistest.Run(t, testdir.Path(), chain.Analyzer, "chain/auth", "chain/safe")
 }
 
 // wantsOfOtherRules lets the fixtures carry the rules' own // want
@@ -42,7 +35,7 @@ func TestPolicies(t *testing.T) {
 		"chain/safeconsumer": "policies(chain/safe.Scheme.Challenge: order-safe)",
 		"chain/lastpolicy":   "policies(chain/lastpolicy.Strategy.Header: positional (last))",
 	}
-	results := analysistest.Run(wantsOfOtherRules{t}, testdata(), chain.Analyzer, "chain/server", "chain/safeconsumer", "chain/lastpolicy")
+	results := analysistest.Run(wantsOfOtherRules{t}, testdir.Path(), chain.Analyzer, "chain/server", "chain/safeconsumer", "chain/lastpolicy")
 	got := make(map[string]string)
 	for _, r := range results {
 		for _, f := range r.Pass.AllPackageFacts() {

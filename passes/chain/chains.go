@@ -11,16 +11,6 @@ import (
 	"github.com/authchallenge/authchallenge/passes/response"
 )
 
-// routerPackages are the packages whose Use/With/Group calls build
-// middleware stacks.
-var routerPackages = map[string]bool{
-	"github.com/go-chi/chi/v5": true, "github.com/gin-gonic/gin": true,
-	"github.com/labstack/echo/v4": true, "github.com/labstack/echo/v5": true,
-	"github.com/gofiber/fiber/v2": true, "github.com/gofiber/fiber/v3": true,
-	"github.com/gorilla/mux": true,
-}
-
-const pkgAlice = "github.com/justinas/alice"
 
 // chains finds the chains and middleware stacks of the package.
 func (m *model) chains(res *Result) {
@@ -132,26 +122,19 @@ func (m *model) call(res *Result, call *ast.CallExpr, seqs *sequences) {
 	if fn == nil || sig == nil {
 		return
 	}
-	pkg := ""
-	if fn.Pkg() != nil {
-		pkg = fn.Pkg().Path()
-	}
 	sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	method := fn.Signature().Recv() != nil // (the type of x.M has no receiver)
 
 	// Middleware stacks.
 	switch {
-	case routerPackages[pkg] && method && (fn.Name() == "Use" || fn.Name() == "Pre"):
+	case knowledge.MiddlewareCall(fn) == knowledge.Adds:
 		m.stack(res, call, call.Args, seqs, sel) // Use adds to the router: successive calls stack up
 		return
-	case routerPackages[pkg] && method && fn.Name() == "With":
+	case knowledge.MiddlewareCall(fn) == knowledge.Builds:
 		m.stack(res, call, call.Args, nil, nil) // With returns a new router: each call is its own stack
 		return
-	case routerPackages[pkg] && method && fn.Name() == "Group" && len(call.Args) >= 3:
+	case knowledge.MiddlewareCall(fn) == knowledge.Group && len(call.Args) >= 3:
 		m.stack(res, call, call.Args[1:], nil, nil)
-		return
-	case pkg == pkgAlice && (fn.Name() == "New" || fn.Name() == "Append"):
-		m.stack(res, call, call.Args, nil, nil)
 		return
 	case isMiddlewareSig(sig) && len(call.Args) == 1:
 		// a(b(h)): the outer runs first

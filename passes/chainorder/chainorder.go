@@ -13,6 +13,8 @@ import (
 	"go/printer"
 	"go/token"
 
+	"github.com/authchallenge/authchallenge/passes/internal/ruleid"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/authchallenge/authchallenge/passes/chain"
@@ -24,7 +26,7 @@ import (
 var doc string
 
 // Name is the rule ID.
-const Name = "chainorder"
+const Name = ruleid.ChainOrder
 
 // New returns the rule reading cfg and the chain model ch.
 func New(cfg, ch *analysis.Analyzer) *analysis.Analyzer {

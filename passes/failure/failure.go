@@ -254,33 +254,24 @@ func (m *model) credentialRead(call *ast.CallExpr) *Source {
 	if !ok || fn.Pkg() == nil {
 		return nil
 	}
-	recv := ""
-	if r := fn.Signature().Recv(); r != nil {
-		recv = knowledge.NamedOf(r.Type()).Name
-	}
-	pkg, name := fn.Pkg().Path(), fn.Name()
-	switch {
-	case pkg == "net/http" && recv == "Request" && name == "BasicAuth":
-		return &Source{Class: chain.Bearing, What: "Basic credentials"}
-	case pkg == "net/http" && (recv == "Request" && name == "Cookie" || recv == "Request" && name == "Cookies"),
-		strings.HasPrefix(pkg, "github.com/gin-gonic/gin") && name == "Cookie",
-		strings.HasPrefix(pkg, "github.com/labstack/echo") && name == "Cookie",
-		strings.HasPrefix(pkg, "github.com/gofiber/fiber") && name == "Cookies":
-		return &Source{Class: chain.Less, What: "session cookie"}
-	case pkg == "net/http" && recv == "Header" && (name == "Get" || name == "Values"),
-		strings.HasPrefix(pkg, "github.com/gin-gonic/gin") && name == "GetHeader",
-		strings.HasPrefix(pkg, "github.com/gofiber/fiber") && recv == "Ctx" && name == "Get",
-		pkg == "google.golang.org/grpc/metadata" && recv == "MD" && name == "Get":
-		if len(call.Args) == 0 {
-			return nil
+	if cred, ok := knowledge.Credentials[knowledge.MemberOf(fn)]; ok {
+		switch cred.Kind {
+		case knowledge.BasicAuth:
+			return &Source{Class: chain.Bearing, What: "Basic credentials"}
+		case knowledge.Cookie:
+			return &Source{Class: chain.Less, What: "session cookie"}
+		case knowledge.HeaderValue:
+			if len(call.Args) <= cred.Arg {
+				return nil
+			}
+			return headerSource(info, call.Args[cred.Arg])
+		case knowledge.IncomingMetadata:
+			return &Source{Class: chain.Unknown, What: "gRPC metadata"}
+		case knowledge.AuthorizationValue:
+			return &Source{Class: chain.Bearing, What: "authorization metadata"}
+		case knowledge.SecretComparison:
+			return &Source{Class: chain.Unknown, What: "secret comparison"}
 		}
-		return headerSource(info, call.Args[0])
-	case pkg == "google.golang.org/grpc/metadata" && name == "FromIncomingContext":
-		return &Source{Class: chain.Unknown, What: "gRPC metadata"}
-	case strings.HasPrefix(pkg, "github.com/grpc-ecosystem/go-grpc-middleware") && name == "AuthFromMD":
-		return &Source{Class: chain.Bearing, What: "authorization metadata"}
-	case pkg == "crypto/subtle" && name == "ConstantTimeCompare":
-		return &Source{Class: chain.Unknown, What: "secret comparison"}
 	}
 	if src := m.sourceOf(fn); src != nil {
 		return &Source{Class: src.Class, What: src.What, check: fn.Name()}

@@ -8,6 +8,8 @@ import (
 	_ "embed"
 	"fmt"
 
+	"github.com/authchallenge/authchallenge/passes/internal/ruleid"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/authchallenge/authchallenge/passes/chain"
@@ -19,7 +21,7 @@ import (
 var doc string
 
 // Name is the rule ID.
-const Name = "firstchallenge"
+const Name = ruleid.FirstChallenge
 
 // New returns the rule reading cfg and the chain model ch.
 func New(cfg, ch *analysis.Analyzer) *analysis.Analyzer {

@@ -10,6 +10,8 @@ import (
 	"go/constant"
 	"go/types"
 
+	"github.com/authchallenge/authchallenge/passes/internal/ruleid"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -23,7 +25,7 @@ import (
 var doc string
 
 // Name is the rule ID.
-const Name = "grpcauthcode"
+const Name = ruleid.GRPCAuthCode
 
 // New returns the rule reading cfg and the failure model fail.
 func New(cfg, fail *analysis.Analyzer) *analysis.Analyzer {

@@ -1,25 +1,18 @@
 package grpcauthcode_test
 
 import (
-	"path/filepath"
 	"testing"
+
+	"github.com/authchallenge/authchallenge/passes/internal/testdir"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/authchallenge/authchallenge/passes/grpcauthcode"
 )
 
-func testdata() string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		panic(err)
-	}
-	return dir
-}
-
 // TestGRPCAuthCode: PermissionDenied on the failure paths of an interceptor
 // and an AuthFunc fires (fixed to Unauthenticated); after authentication,
 // with the right code, and as protocol data it does not.
 func TestGRPCAuthCode(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(), grpcauthcode.Analyzer, "authforbidden/grpcsvc")
+	analysistest.RunWithSuggestedFixes(t, testdir.Path(), grpcauthcode.Analyzer, "authforbidden/grpcsvc")
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/authchallenge/authchallenge/passes/internal/ruleid"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 
@@ -23,7 +25,7 @@ import (
 var doc string
 
 // Name is the rule ID.
-const Name = "nochallenge"
+const Name = ruleid.NoChallenge
 
 // New returns the rule reading its configuration from cfg and the response
 // model from resp (which must itself require cfg).

@@ -1,9 +1,10 @@
 package nochallenge_test
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/authchallenge/authchallenge/passes/internal/testdir"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
@@ -12,18 +13,10 @@ import (
 	"github.com/authchallenge/authchallenge/passes/nochallenge"
 )
 
-func testdata() string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		panic(err)
-	}
-	return dir
-}
-
 // TestNoChallenge runs the rule over net/http and the framework stubs in one
 // load (the standard library is parsed once).
 func TestNoChallenge(t *testing.T) {
-	analysistest.Run(t, testdata(), nochallenge.Analyzer,
+	analysistest.Run(t, testdir.Path(), nochallenge.Analyzer,
 		"nochallenge/nethttp",
 		"nochallenge/ginfw",
 		"nochallenge/echofw",
@@ -37,7 +30,7 @@ func TestNoChallenge(t *testing.T) {
 // a function's doc comment, at a helper's write (callers are not told), and
 // the reports for malformed and unused directives.
 func TestSuppress(t *testing.T) {
-	analysistest.Run(t, testdata(), nochallenge.Analyzer, "nochallenge/suppress")
+	analysistest.Run(t, testdir.Path(), nochallenge.Analyzer, "nochallenge/suppress")
 }
 
 // TestConfigured sets the shared configuration on a fresh suite: an extra
@@ -54,19 +47,19 @@ func TestConfigured(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	analysistest.Run(t, testdata(), suite.Rules[0], "nochallenge/configured")
+	analysistest.Run(t, testdir.Path(), suite.Rules[0], "nochallenge/configured")
 }
 
 // TestTestFiles: findings in _test.go files are off by default (a test's
 // handlers are test doubles) and on with -tests=true; the package's own code
 // is checked either way.
 func TestTestFiles(t *testing.T) {
-	analysistest.Run(t, testdata(), analyzer.New().Rules[0], "nochallenge/testfiles")
+	analysistest.Run(t, testdir.Path(), analyzer.New().Rules[0], "nochallenge/testfiles")
 	suite := analyzer.New()
 	if err := suite.Config.Flags.Set(config.FlagTests, "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(), suite.Rules[0], "nochallenge/testfileson")
+	analysistest.Run(t, testdir.Path(), suite.Rules[0], "nochallenge/testfileson")
 }
 
 // TestConfigErrors: bad flag values are errors with a clear message.

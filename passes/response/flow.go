@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/authchallenge/authchallenge/passes/internal/ruleid"
+
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/authchallenge/authchallenge/passes/config"
@@ -124,7 +126,7 @@ func (m *model) analyse(f *fn) {
 		if f.root || s.Kind == Return {
 			continue
 		}
-		if m.cfg.Directives.Match(m.pass.Fset, "nochallenge", s.Pos) != nil {
+		if m.cfg.Directives.Match(m.pass.Fset, ruleid.NoChallenge, s.Pos) != nil {
 			continue // suppressed where it is written: callers are not told
 		}
 		un := missing(s)

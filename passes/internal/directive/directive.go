@@ -13,13 +13,15 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/authchallenge/authchallenge/passes/internal/ruleid"
 )
 
 // Prefix starts a directive.
 const Prefix = "//authchallenge:ignore"
 
 // Rules are the rule IDs a directive may name.
-var Rules = []string{"nochallenge", "authforbidden", "grpcauthcode", "chainorder", "firstchallenge"}
+var Rules = ruleid.All
 
 // Directive is one suppression comment.
 type Directive struct {

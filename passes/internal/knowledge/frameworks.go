@@ -1,6 +1,9 @@
 package knowledge
 
-import "strings"
+import (
+	"go/types"
+	"strings"
+)
 
 // Import paths the models name directly.
 const (
@@ -71,7 +74,57 @@ type Framework struct {
 	ErrorTypes map[string]string
 	// NoReturn: calls after which control does not continue.
 	NoReturn []string
+
+	// Credentials: calls that read a request's credentials, and what they
+	// read (for the failure model's data flow).
+	Credentials map[string]Credential
+	// Middleware: the names of the package's router methods and
+	// constructors whose arguments are middleware run in order (any
+	// receiver of the package: chi's Mux and Router, echo's Echo and Group).
+	Middleware map[string]Stacking
 }
+
+// CredentialKind says what a credential getter reads.
+type CredentialKind uint8
+
+const (
+	// HeaderValue: a request header, named by argument Arg; the
+	// Authorization header carries challenge-bearing schemes, any other
+	// (an API key) none.
+	HeaderValue CredentialKind = iota + 1
+	// BasicAuth: HTTP Basic credentials (challenge-bearing).
+	BasicAuth
+	// Cookie: a cookie (challenge-less: a session).
+	Cookie
+	// IncomingMetadata: a call's gRPC metadata (scheme not known yet).
+	IncomingMetadata
+	// AuthorizationValue: the value of the authorization metadata or
+	// header, scheme prefix checked (challenge-bearing).
+	AuthorizationValue
+	// SecretComparison: a comparison of a credential with a secret.
+	SecretComparison
+)
+
+// Credential is what a credential getter reads.
+type Credential struct {
+	Kind CredentialKind
+	Arg  int // for HeaderValue: the argument naming the header
+}
+
+// Stacking says how a call stacks middleware.
+type Stacking uint8
+
+const (
+	// Adds: the call adds its arguments to the receiver's stack; successive
+	// calls on one receiver stack up (r.Use(a); r.Use(b)).
+	Adds Stacking = iota + 1
+	// Builds: the call returns a new stack of its arguments (r.With(a, b),
+	// alice.New(a, b)).
+	Builds
+	// Group: the arguments after the prefix and handler are a stack
+	// (echo's g := e.Group("/x", a, b)).
+	Group
+)
 
 // Frameworks is the table. Adding a framework is one entry here, plus
 // fixtures under testdata/src and a package in the integration module.
@@ -83,7 +136,13 @@ var Frameworks = []*Framework{
 		StatusArg: map[string]int{
 			"Error": 2, "Redirect": 3,
 		},
+		Credentials: map[string]Credential{
+			"Header.Get": {Kind: HeaderValue}, "Header.Values": {Kind: HeaderValue},
+			"Request.BasicAuth": {Kind: BasicAuth},
+			"Request.Cookie":    {Kind: Cookie}, "Request.Cookies": {Kind: Cookie},
+		},
 	},
+	{Path: "crypto/subtle", Credentials: map[string]Credential{"ConstantTimeCompare": {Kind: SecretComparison}}},
 	{Path: "os", NoReturn: []string{"Exit"}},
 	{Path: "log", NoReturn: []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}},
 	{
@@ -97,7 +156,9 @@ var Frameworks = []*Framework{
 			"AbortWithError", "Status", "JSON", "IndentedJSON", "SecureJSON", "JSONP", "AsciiJSON", "PureJSON",
 			"XML", "YAML", "TOML", "ProtoBuf", "String", "Data", "DataFromReader", "HTML", "Redirect", "Render",
 			"Negotiate"),
-		HeaderArg: map[string]int{"Context.Header": 0},
+		HeaderArg:   map[string]int{"Context.Header": 0},
+		Credentials: map[string]Credential{"Context.GetHeader": {Kind: HeaderValue}, "Context.Cookie": {Kind: Cookie}},
+		Middleware:  routerMethods,
 	},
 	echo(Echo4, []string{"HTTPError.SetInternal", "HTTPError.WithInternal"}),
 	echo(Echo5, []string{"HTTPError.Wrap"}),
@@ -118,9 +179,9 @@ var Frameworks = []*Framework{
 			"SetBytesKV", "AddBytesK", "AddBytesV", "AddBytesKV"),
 	},
 	{Path: ChiRender, Described: true, StatusArg: map[string]int{"Status": 1}},
-	{Path: Chi, Described: true},
-	{Path: GorillaMux, Described: true},
-	{Path: Alice, Described: true},
+	{Path: Chi, Described: true, Middleware: routerMethods},
+	{Path: GorillaMux, Described: true, Middleware: routerMethods},
+	{Path: Alice, Described: true, Middleware: map[string]Stacking{"New": Builds, "Append": Builds}},
 	{
 		Path:      K8sWriters,
 		StatusArg: map[string]int{"WriteRawJSON": 0, "WriteObjectNegotiated": 5},
@@ -132,7 +193,19 @@ var Frameworks = []*Framework{
 		ErrorCtors: map[string]int{"NewUnauthorized": -401, "NewForbidden": -403},
 	},
 	{Path: GRPC},
-	{Path: Metadata, Requests: []string{"MD"}},
+	{
+		Path:        Metadata,
+		Requests:    []string{"MD"},
+		Credentials: map[string]Credential{"MD.Get": {Kind: HeaderValue}, "FromIncomingContext": {Kind: IncomingMetadata}},
+	},
+	{
+		Path:        "github.com/grpc-ecosystem/go-grpc-middleware/auth",
+		Credentials: map[string]Credential{"AuthFromMD": {Kind: AuthorizationValue}},
+	},
+	{
+		Path:        "github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/auth",
+		Credentials: map[string]Credential{"AuthFromMD": {Kind: AuthorizationValue}},
+	},
 }
 
 // echo describes echo v4 (Context is an interface) and v5 (a struct): the
@@ -152,6 +225,8 @@ func echo(path string, errorMethods []string) *Framework {
 		ErrorCtors:   map[string]int{"NewHTTPError": 0},
 		ErrorMethods: errorMethods,
 		ErrorTypes:   map[string]string{"HTTPError": "Code"},
+		Credentials:  map[string]Credential{"Context.Cookie": {Kind: Cookie}},
+		Middleware:   routerMethods,
 	}
 }
 
@@ -171,6 +246,9 @@ func fiber(path string, answerers []string, extra ...string) *Framework {
 		ErrorVars:  map[string]int{"ErrUnauthorized": 401, "ErrForbidden": 403, "ErrProxyAuthRequired": 407},
 		ErrorCtors: map[string]int{"NewError": 0},
 		ErrorTypes: map[string]string{"Error": "Code"},
+		Credentials: map[string]Credential{"Ctx.Get": {Kind: HeaderValue}, "Ctx.Cookies": {Kind: Cookie},
+			"DefaultCtx.Get": {Kind: HeaderValue}, "DefaultCtx.Cookies": {Kind: Cookie}},
+		Middleware: routerMethods,
 	}
 	for _, t := range answerers {
 		f.StatusArg[t+".SendStatus"], f.StatusArg[t+".Status"] = 0, 0
@@ -181,6 +259,10 @@ func fiber(path string, answerers []string, extra ...string) *Framework {
 	}
 	return f
 }
+
+// routerMethods are the router methods that stack middleware, the same in
+// chi, gorilla/mux, gin, echo and fiber.
+var routerMethods = map[string]Stacking{"Use": Adds, "Pre": Adds, "With": Builds, "Group": Group}
 
 // methods lists methods of one receiver that take the same argument.
 func methods(recv string, arg int, names ...string) map[string]int {
@@ -206,6 +288,8 @@ var (
 	ContextTypes = map[TypeName]bool{}
 	RequestTypes = map[TypeName]bool{}
 	HandlerTypes = map[TypeName]bool{}
+	Credentials  = map[Member]Credential{}
+	middleware   = map[string]map[string]Stacking{}
 
 	// frameworkPaths are the import paths of the table (the gate).
 	frameworkPaths = map[string]bool{}
@@ -231,6 +315,12 @@ func init() {
 		}
 		for _, m := range f.NoReturn {
 			NoReturn[member(f.Path, m)] = true
+		}
+		for k, c := range f.Credentials {
+			Credentials[member(f.Path, k)] = c
+		}
+		if f.Middleware != nil {
+			middleware[f.Path] = f.Middleware
 		}
 		for t, field := range f.ErrorTypes {
 			ErrorTypes[TypeName{f.Path, t}] = field
@@ -271,4 +361,13 @@ func member(path, spelled string) Member {
 // that the table does not list has no response effect.
 func Described(path string) bool {
 	return IsStdlib(path) || described[path]
+}
+
+// MiddlewareCall says how a call of fn stacks the middleware it is given (0:
+// it does not).
+func MiddlewareCall(fn *types.Func) Stacking {
+	if fn == nil || fn.Pkg() == nil {
+		return 0
+	}
+	return middleware[fn.Pkg().Path()][fn.Name()]
 }

@@ -1,0 +1,113 @@
+// Package ir is the data-flow foundation the models share: SSA form
+// (golang.org/x/tools/go/ssa) of the packages that pass the knowledge gate,
+// and the helpers that follow a value to where it came from — through
+// temporaries, phis, conversions, closures' captured variables, method
+// values, field loads and element reads.
+//
+// SSA is built only for packages that can matter (knowledge.Matters); for
+// any other package the result is empty and the models take their fast path.
+package ir
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
+)
+
+// Analyzer builds the SSA form of a package that passes the gate.
+var Analyzer = &analysis.Analyzer{
+	Name:       "authir",
+	Doc:        "authir: SSA form of the packages that can answer a request (shared by the authchallenge models)",
+	URL:        "https://github.com/authchallenge/authchallenge#how-it-works",
+	Run:        run,
+	ResultType: reflect.TypeFor[*IR](),
+}
+
+// IR is the SSA form of one package.
+type IR struct {
+	// Pkg is the package's SSA form; nil when the package does not pass
+	// the gate (or its SSA could not be built: see Err).
+	Pkg *ssa.Package
+	// Funcs lists the package's source functions, literals included, in
+	// source order.
+	Funcs []*ssa.Function
+	// Err says why a package that passed the gate has no SSA form.
+	Err error
+
+	byNode map[ast.Node]*ssa.Function
+}
+
+// Func returns the SSA function of a *ast.FuncDecl or *ast.FuncLit of the
+// package (nil if none).
+func (r *IR) Func(n ast.Node) *ssa.Function {
+	if r == nil {
+		return nil
+	}
+	return r.byNode[n]
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := new(IR)
+	if !knowledge.Matters(pass.Pkg) {
+		return res, nil
+	}
+	if err := build(pass, res); err != nil {
+		// A builder failure on code that type-checked is a bug in the
+		// builder or in us; the models stay silent on this package rather
+		// than guess, and the inventory shows why.
+		*res = IR{Err: err}
+	}
+	return res, nil
+}
+
+func build(pass *analysis.Pass, res *IR) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("building SSA for %s: %v", pass.Pkg.Path(), r)
+		}
+	}()
+	prog := ssa.NewProgram(pass.Fset, ssa.InstantiateGenerics)
+	prog.SetNoReturn(func(fn *types.Func) bool { return knowledge.NoReturn[knowledge.MemberOf(fn)] })
+	for _, p := range pass.Pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
+	}
+	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg.Build()
+	res.Pkg = pkg
+	res.byNode = make(map[ast.Node]*ssa.Function)
+	var add func(f *ssa.Function)
+	add = func(f *ssa.Function) {
+		res.Funcs = append(res.Funcs, f)
+		if n := f.Syntax(); n != nil {
+			res.byNode[n] = f
+		}
+		for _, anon := range f.AnonFuncs {
+			add(anon)
+		}
+	}
+	if init := pkg.Func("init"); init != nil {
+		add(init) // package-level initialisers, and the literals they hold
+	}
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if f := prog.FuncValue(obj); f != nil {
+				add(f)
+			}
+		}
+	}
+	return nil
+}
