@@ -262,7 +262,6 @@ func policiesVisible(pass *analysis.Pass) bool {
 	return false
 }
 
-
 // merge keeps a positional policy over an order-safe one: one positional
 // consumer is enough for the order to matter.
 func merge(a, b Policy) Policy {

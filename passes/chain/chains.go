@@ -11,7 +11,6 @@ import (
 	"github.com/authchallenge/authchallenge/passes/response"
 )
 
-
 // chains finds the chains and middleware stacks of the package.
 func (m *model) chains(res *Result) {
 	info := m.pass.TypesInfo
