@@ -444,17 +444,7 @@ func (m *model) isConversion(call *ast.CallExpr) bool {
 }
 
 // handlerSig reports whether sig is the shape of a framework handler.
-func (m *model) handlerSig(sig *types.Signature) bool {
-	p := sig.Params()
-	switch p.Len() {
-	case 1:
-		return knowledge.HandlerTypes[knowledge.NamedOf(p.At(0).Type())]
-	case 2:
-		return knowledge.NamedOf(p.At(0).Type()) == knowledge.TypeName{Pkg: knowledge.HTTP, Name: "ResponseWriter"} &&
-			knowledge.NamedOf(p.At(1).Type()) == knowledge.TypeName{Pkg: knowledge.HTTP, Name: "Request"}
-	}
-	return false
-}
+func (m *model) handlerSig(sig *types.Signature) bool { return knowledge.IsHandler(sig) }
 
 func (m *model) mayReturn(call *ast.CallExpr) bool {
 	switch obj := m.calleeObj(call).(type) {

@@ -22,6 +22,9 @@ const (
 	K8sErrors  = "k8s.io/apimachinery/pkg/api/errors"
 	GRPC       = "google.golang.org/grpc"
 	Metadata   = "google.golang.org/grpc/metadata"
+	HertzApp   = "github.com/cloudwego/hertz/pkg/app"
+	HertzProto = "github.com/cloudwego/hertz/pkg/protocol"
+	Huma       = "github.com/danielgtaylor/huma/v2"
 	GRPCStatus = "google.golang.org/grpc/status"
 	GRPCCodes  = "google.golang.org/grpc/codes"
 )
@@ -49,10 +52,12 @@ type Framework struct {
 	// Requests are the types that carry a request's credentials: a method
 	// taking one is an authentication method.
 	Requests []string
-	// Handlers are the handler parameter types: a function whose first
-	// parameter has one of them, exported or escaping, is called by the
-	// framework.
-	Handlers []string
+	// Handlers are the framework's handler shapes, each the list of its
+	// parameters' types: a type of the package by name, another package's
+	// as "path.Name", or "func" for any function (the next handler). A
+	// function of one of these shapes, exported or escaping, is called by
+	// the framework.
+	Handlers [][]string
 
 	// StatusArg: calls that write the status given in argument i.
 	StatusArg map[string]int
@@ -133,6 +138,7 @@ var Frameworks = []*Framework{
 		Path:     HTTP,
 		Writers:  []string{"ResponseWriter", "Header"},
 		Requests: []string{"Request", "Header"},
+		Handlers: [][]string{{"ResponseWriter", "Request"}},
 		StatusArg: map[string]int{
 			"Error": 2, "Redirect": 3,
 		},
@@ -151,7 +157,7 @@ var Frameworks = []*Framework{
 		Writers:   []string{"Context", "ResponseWriter"},
 		Contexts:  []string{"Context"},
 		Requests:  []string{"Context"},
-		Handlers:  []string{"Context"},
+		Handlers:  [][]string{{"Context"}},
 		StatusArg: methods("Context", 0, "AbortWithStatus", "AbortWithStatusJSON", "AbortWithStatusPureJSON",
 			"AbortWithError", "Status", "JSON", "IndentedJSON", "SecureJSON", "JSONP", "AsciiJSON", "PureJSON",
 			"XML", "YAML", "TOML", "ProtoBuf", "String", "Data", "DataFromReader", "HTML", "Redirect", "Render",
@@ -170,7 +176,7 @@ var Frameworks = []*Framework{
 		Writers:   []string{"RequestCtx", "Response", "ResponseHeader"},
 		Contexts:  []string{"RequestCtx"},
 		Requests:  []string{"RequestCtx"},
-		Handlers:  []string{"RequestCtx"},
+		Handlers:  [][]string{{"RequestCtx"}},
 		StatusArg: map[string]int{
 			"RequestCtx.SetStatusCode": 0, "RequestCtx.Error": 1,
 			"Response.SetStatusCode": 0, "ResponseHeader.SetStatusCode": 0,
@@ -191,6 +197,47 @@ var Frameworks = []*Framework{
 		Path:       K8sErrors,
 		Described:  true,
 		ErrorCtors: map[string]int{"NewUnauthorized": -401, "NewForbidden": -403},
+	},
+	{
+		// hertz: handlers are func(context.Context, *app.RequestContext).
+		Path:      HertzApp,
+		Described: true,
+		Writers:   []string{"RequestContext"},
+		Contexts:  []string{"RequestContext"},
+		Requests:  []string{"RequestContext"},
+		Handlers:  [][]string{{"context.Context", "RequestContext"}},
+		StatusArg: with(methods("RequestContext", 0, "AbortWithStatus", "AbortWithStatusJSON", "AbortWithError",
+			"SetStatusCode", "Status", "JSON", "PureJSON", "IndentedJSON", "String", "Data", "HTML", "XML",
+			"ProtoBuf", "Render", "Redirect"), "RequestContext.AbortWithMsg", 1),
+		HeaderArg:   map[string]int{"RequestContext.Header": 0},
+		Credentials: map[string]Credential{"RequestContext.GetHeader": {Kind: HeaderValue}, "RequestContext.Cookie": {Kind: Cookie}},
+		Middleware:  routerMethods,
+	},
+	{
+		Path:        HertzProto,
+		Described:   true,
+		Writers:     []string{"Response", "ResponseHeader"},
+		StatusArg:   map[string]int{"Response.SetStatusCode": 0, "ResponseHeader.SetStatusCode": 0},
+		HeaderArg:   methods("ResponseHeader", 0, "Set", "Add"),
+		Credentials: map[string]Credential{"RequestHeader.Get": {Kind: HeaderValue}},
+	},
+	{
+		// huma: operation handlers return (*Output, error), and the error's
+		// status (a huma.StatusError) is the answer; middleware takes the
+		// huma.Context.
+		Path:      Huma,
+		Described: true,
+		Writers:   []string{"Context"},
+		Contexts:  []string{"Context"},
+		Requests:  []string{"Context"},
+		Handlers:  [][]string{{"Context", "func"}},
+		StatusArg: map[string]int{"Context.SetStatus": 0, "WriteErr": 2},
+		HeaderArg: methods("Context", 0, "SetHeader", "AppendHeader"),
+		ErrorCtors: map[string]int{"Error401Unauthorized": -401, "Error403Forbidden": -403,
+			"NewError": 0, "NewErrorWithContext": 1},
+		ErrorTypes:  map[string]string{"ErrorModel": "Status"},
+		Credentials: map[string]Credential{"Context.Header": {Kind: HeaderValue}},
+		Middleware:  map[string]Stacking{"UseMiddleware": Adds},
 	},
 	{Path: GRPC},
 	{
@@ -217,7 +264,7 @@ func echo(path string, errorMethods []string) *Framework {
 		Writers:   []string{"Context", "Response"},
 		Contexts:  []string{"Context"},
 		Requests:  []string{"Context"},
-		Handlers:  []string{"Context"},
+		Handlers:  [][]string{{"Context"}},
 		StatusArg: methods("Context", 0, "NoContent", "JSON", "JSONPretty", "JSONBlob", "JSONP", "JSONPBlob",
 			"XML", "XMLPretty", "XMLBlob", "String", "HTML", "HTMLBlob", "Blob", "Stream", "Render", "Redirect"),
 		ErrorArg:     map[string]int{"Context.Error": 0},
@@ -240,7 +287,7 @@ func fiber(path string, answerers []string, extra ...string) *Framework {
 		Writers:    append([]string{"DefaultCtx"}, answerers...),
 		Contexts:   []string{"Ctx", "DefaultCtx"},
 		Requests:   []string{"Ctx"},
-		Handlers:   []string{"Ctx"},
+		Handlers:   [][]string{{"Ctx"}},
 		StatusArg:  map[string]int{},
 		HeaderArg:  map[string]int{},
 		ErrorVars:  map[string]int{"ErrUnauthorized": 401, "ErrForbidden": 403, "ErrProxyAuthRequired": 407},
@@ -260,6 +307,12 @@ func fiber(path string, answerers []string, extra ...string) *Framework {
 	return f
 }
 
+// with adds one member to a table.
+func with(m map[string]int, member string, arg int) map[string]int {
+	m[member] = arg
+	return m
+}
+
 // routerMethods are the router methods that stack middleware, the same in
 // chi, gorilla/mux, gin, echo and fiber.
 var routerMethods = map[string]Stacking{"Use": Adds, "Pre": Adds, "With": Builds, "Group": Group}
@@ -276,20 +329,20 @@ func methods(recv string, arg int, names ...string) map[string]int {
 // The table, indexed for the models. Built once from Frameworks and never
 // written after.
 var (
-	StatusArg    = map[Member]int{}
-	ErrorArg     = map[Member]int{}
-	HeaderArg    = map[Member]int{}
-	ErrorVars    = map[Member]int{}
-	ErrorCtors   = map[Member]int{}
-	ErrorMethods = map[Member]bool{}
-	ErrorTypes   = map[TypeName]string{}
-	NoReturn     = map[Member]bool{}
-	WriterTypes  = map[TypeName]bool{}
-	ContextTypes = map[TypeName]bool{}
-	RequestTypes = map[TypeName]bool{}
-	HandlerTypes = map[TypeName]bool{}
-	Credentials  = map[Member]Credential{}
-	middleware   = map[string]map[string]Stacking{}
+	StatusArg     = map[Member]int{}
+	ErrorArg      = map[Member]int{}
+	HeaderArg     = map[Member]int{}
+	ErrorVars     = map[Member]int{}
+	ErrorCtors    = map[Member]int{}
+	ErrorMethods  = map[Member]bool{}
+	ErrorTypes    = map[TypeName]string{}
+	NoReturn      = map[Member]bool{}
+	WriterTypes   = map[TypeName]bool{}
+	ContextTypes  = map[TypeName]bool{}
+	RequestTypes  = map[TypeName]bool{}
+	handlerShapes [][]TypeName // "func" is TypeName{Name: "func"}
+	Credentials   = map[Member]Credential{}
+	middleware    = map[string]map[string]Stacking{}
 
 	// frameworkPaths are the import paths of the table (the gate).
 	frameworkPaths = map[string]bool{}
@@ -316,6 +369,21 @@ func init() {
 		for _, m := range f.NoReturn {
 			NoReturn[member(f.Path, m)] = true
 		}
+		for _, shape := range f.Handlers {
+			var params []TypeName
+			for _, p := range shape {
+				switch {
+				case p == "func":
+					params = append(params, TypeName{Name: "func"})
+				case strings.Contains(p, "."):
+					i := strings.LastIndexByte(p, '.')
+					params = append(params, TypeName{Pkg: p[:i], Name: p[i+1:]})
+				default:
+					params = append(params, TypeName{Pkg: f.Path, Name: p})
+				}
+			}
+			handlerShapes = append(handlerShapes, params)
+		}
 		for k, c := range f.Credentials {
 			Credentials[member(f.Path, k)] = c
 		}
@@ -328,7 +396,7 @@ func init() {
 		for _, set := range []struct {
 			names []string
 			into  map[TypeName]bool
-		}{{f.Writers, WriterTypes}, {f.Contexts, ContextTypes}, {f.Requests, RequestTypes}, {f.Handlers, HandlerTypes}} {
+		}{{f.Writers, WriterTypes}, {f.Contexts, ContextTypes}, {f.Requests, RequestTypes}} {
 			for _, n := range set.names {
 				set.into[TypeName{f.Path, n}] = true
 			}
@@ -370,4 +438,29 @@ func MiddlewareCall(fn *types.Func) Stacking {
 		return 0
 	}
 	return middleware[fn.Pkg().Path()][fn.Name()]
+}
+
+// IsHandler reports whether sig has the shape of a framework's handler.
+func IsHandler(sig *types.Signature) bool {
+	p := sig.Params()
+next:
+	for _, shape := range handlerShapes {
+		if p.Len() != len(shape) {
+			continue
+		}
+		for i, want := range shape {
+			t := p.At(i).Type()
+			if want.Name == "func" && want.Pkg == "" {
+				if _, ok := t.Underlying().(*types.Signature); !ok {
+					continue next
+				}
+				continue
+			}
+			if NamedOf(t) != want {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
 }
