@@ -31,7 +31,7 @@ func gopathEnv(roots ...string) []string {
 // moduleEnv is the environment of module mode in a copy of a module whose
 // requirements the module cache holds.
 func moduleEnv() []string {
-	return append(os.Environ(), "GO111MODULE=on", "GOWORK=off", "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local")
+	return append(os.Environ(), "GO111MODULE=on", "GOWORK=off", "GOFLAGS=-mod=readonly", "GOPROXY=off", "GOTOOLCHAIN=local")
 }
 
 // loadAll loads patterns from dir with env, with syntax and types for
