@@ -116,7 +116,17 @@ func TestFixesFixtures(t *testing.T) {
 			return p, filepath.Join(gopath, "src", filepath.FromSlash(p))
 		},
 	}
-	checkFixes(t, tree, pkgs, 10)
+	offered := checkFixes(t, tree, pkgs, 10)
+	// Every package whose fixes a rule's own test checks against .golden
+	// files is among those whose fixes were applied here.
+	goldens, _ := filepath.Glob(filepath.Join(src, "*", "*", "*.golden"))
+	more, _ := filepath.Glob(filepath.Join(src, "*", "*.golden"))
+	for _, g := range append(goldens, more...) {
+		rel := filepath.ToSlash(strings.TrimPrefix(filepath.Dir(g), src+string(filepath.Separator)))
+		if !offered[rel] {
+			t.Errorf("%s has a .golden file, but no fix was offered on %s", g, rel)
+		}
+	}
 }
 
 // TestFixesIntegration checks every fix offered on the integration module,
@@ -143,8 +153,9 @@ func TestFixesIntegration(t *testing.T) {
 
 // checkFixes analyses patterns in tree, applies every fix offered to a
 // copy of its package, and checks the copies. It fails when fewer than
-// min fixes were offered: the test would prove nothing.
-func checkFixes(t *testing.T, tree *fixTree, patterns []string, min int) {
+// min fixes were offered: the test would prove nothing. It returns the
+// packages on which fixes were offered.
+func checkFixes(t *testing.T, tree *fixTree, patterns []string, min int) map[string]bool {
 	t.Helper()
 	pkgs, _ := loadAll(t, tree.dir, tree.env, patterns...)
 	var clean []*packages.Package
@@ -273,6 +284,11 @@ func checkFixes(t *testing.T, tree *fixTree, patterns []string, min int) {
 			t.Errorf("fixesKnownFailures names %s, which no fix matches", k)
 		}
 	}
+	offered := make(map[string]bool)
+	for _, c := range cases {
+		offered[c.orig] = true
+	}
+	return offered
 }
 
 // applyEdits applies non-overlapping edits to data.
