@@ -360,6 +360,7 @@ func TestDocsExamples(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the standard library from source")
 	}
+	t.Parallel() // loading from source waits on go list: overlap it with the other slow tests
 	parts := allDocParts(t)
 	gopath := t.TempDir()
 	var examples []*example

@@ -86,6 +86,7 @@ func TestFixesFixtures(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the standard library from source")
 	}
+	t.Parallel() // loading from source waits on go list: overlap it with the other slow tests
 	td := testdataDir()
 	var pkgs []string
 	src := filepath.Join(td, "src")
@@ -135,6 +136,7 @@ func TestFixesIntegration(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the real frameworks from source")
 	}
+	t.Parallel() // loading from source waits on go list: overlap it with the other slow tests
 	mod := t.TempDir()
 	copyTree(t, filepath.Join(testdataDir(), "integration"), mod)
 	modPath := "github.com/authchallenge/authchallenge/testdata/integration"
