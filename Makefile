@@ -65,6 +65,16 @@ bench-smoke: build ## the benchmarks in smoke mode: one run on the smallest inpu
 	./scripts/bench.sh -smoke
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./passes/...
 
+FUZZTIME ?= 60s
+
+.PHONY: fuzz
+fuzz: ## fuzz the whole suite on mutated fixture packages for FUZZTIME (60s); a crasher lands in analyzer/testdata/fuzz/FuzzSuite
+	$(GO) test -run '^$$' -fuzz '^FuzzSuite$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./analyzer/
+
+.PHONY: fuzz-smoke
+fuzz-smoke: ## the fuzz target briefly (15s), for CI
+	$(GO) test -run '^$$' -fuzz '^FuzzSuite$$' -fuzztime 15s -fuzzminimizetime 2s ./analyzer/
+
 .PHONY: clean
 clean: ## remove build outputs
 	rm -rf $(BIN)

@@ -1,0 +1,50 @@
+// Context of the chainorder doc's bad example: the authenticators and the
+// handler whose failure answer asks auths[0] for the challenge; the elided
+// lines try them in order.
+package example
+
+import (
+	"net/http"
+	"strings"
+)
+
+type Authenticator interface {
+	Authenticate(r *http.Request) (string, bool)
+	Challenge(r *http.Request) string
+}
+
+// SessionAuth reads a session cookie: no challenge.
+type SessionAuth struct{}
+
+func (*SessionAuth) Authenticate(r *http.Request) (string, bool) {
+	c, err := r.Cookie("session")
+	if err != nil {
+		return "", false
+	}
+	return c.Value, true
+}
+
+func (*SessionAuth) Challenge(r *http.Request) string { return "" }
+
+// TokenAuth reads "Token <key>".
+type TokenAuth struct{}
+
+func (*TokenAuth) Authenticate(r *http.Request) (string, bool) {
+	return "token", strings.HasPrefix(r.Header.Get("Authorization"), "Token ")
+}
+
+func (*TokenAuth) Challenge(r *http.Request) string { return `Token realm="api"` }
+
+// BearerAuth reads an OAuth 2 bearer token.
+type BearerAuth struct{}
+
+func (*BearerAuth) Authenticate(r *http.Request) (string, bool) {
+	return "bearer", strings.HasPrefix(r.Header.Get("Authorization"), "Bearer ")
+}
+
+func (*BearerAuth) Challenge(r *http.Request) string { return `Bearer realm="api"` }
+
+func Handler(w http.ResponseWriter, r *http.Request) {
+	//docs:example
+	w.WriteHeader(http.StatusUnauthorized)
+}
