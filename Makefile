@@ -31,7 +31,7 @@ lint: ## gofmt and go vet the project itself
 
 .PHONY: test
 test: lint ## all tests: unit, driver, nogo contract, go vet and pre-commit end to end, integration module on real frameworks
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./...
 	$(MAKE) --no-print-directory e2e-integration
 	$(MAKE) --no-print-directory e2e-precommit
 
