@@ -31,9 +31,9 @@ func (w wantsOfOtherRules) Errorf(format string, args ...any) {
 // TestPolicies checks the consumer policy each package exports.
 func TestPolicies(t *testing.T) {
 	want := map[string]string{
-		"chain/server":       "policies(chain/auth.Authenticator.Challenge: positional (first))",
-		"chain/safeconsumer": "policies(chain/safe.Scheme.Challenge: order-safe)",
-		"chain/lastpolicy":   "policies(chain/lastpolicy.Strategy.Header: positional (last))",
+		"chain/server":       "policies(chain/server.Guard.auths: positional (first); chain/server.New#0: positional (first); chain/auth.Authenticator.Challenge: positional (first))",
+		"chain/safeconsumer": "policies(chain/safeconsumer.Failing#0: order-safe; chain/safeconsumer.Joined#0: order-safe; chain/safe.Scheme.Challenge: order-safe)",
+		"chain/lastpolicy":   "policies(chain/lastpolicy.Try#0: positional (last); chain/lastpolicy.TryQuiet#0: positional (last); chain/lastpolicy.Strategy.Header: positional (last))",
 	}
 	results := analysistest.Run(wantsOfOtherRules{t}, testdir.Path(), chain.Analyzer, "chain/server", "chain/safeconsumer", "chain/lastpolicy")
 	got := make(map[string]string)
