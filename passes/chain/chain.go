@@ -261,6 +261,9 @@ type Lookup struct {
 	// a local collection).
 	Coll string
 	Key  string
+	// Via spells the ordered slice of keys a map is read through ("" if
+	// none): the position is that of the key.
+	Via string
 	// Func is the function the lookup is in (the declared function around
 	// a literal).
 	Func *types.Func

@@ -225,8 +225,16 @@ func (m *model) literalColls(lit *ast.CompositeLit) []string {
 func (m *model) call(res *Result, call *ast.CallExpr, seqs *sequences) {
 	info := m.pass.TypesInfo
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	sig, _ := info.TypeOf(call.Fun).(*types.Signature)
-	if fn == nil || sig == nil {
+	sig := sigOf(info.TypeOf(call.Fun))
+	if sig == nil || isType(info, call.Fun) {
+		return
+	}
+	if fn == nil {
+		// a middleware made by a call and applied at once:
+		// RequireLogin(store)(Bearer(v)(h))
+		if isMiddlewareSig(sig) && len(call.Args) == 1 {
+			m.nested(res, call)
+		}
 		return
 	}
 	sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -244,9 +252,18 @@ func (m *model) call(res *Result, call *ast.CallExpr, seqs *sequences) {
 		m.stack(res, call, call.Args[1:], nil, nil)
 		return
 	case isMiddlewareSig(sig) && len(call.Args) == 1:
-		// a(b(h)): the outer runs first
+		m.nested(res, call)
+		return
+	}
+	m.chainCall(res, call, fn, sig, sel, method, seqs)
+}
+
+// nested records a(b(h)), where the outer runs first.
+func (m *model) nested(res *Result, call *ast.CallExpr) {
+	info := m.pass.TypesInfo
+	{
 		if inner, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok {
-			if isig, ok := info.TypeOf(inner.Fun).(*types.Signature); ok && isMiddlewareSig(isig) && len(inner.Args) == 1 {
+			if isig := sigOf(info.TypeOf(inner.Fun)); isig != nil && !isType(info, inner.Fun) && isMiddlewareSig(isig) && len(inner.Args) == 1 {
 				elems := []ast.Expr{call.Fun}
 				for inner != nil {
 					elems = append(elems, inner.Fun)
@@ -254,8 +271,8 @@ func (m *model) call(res *Result, call *ast.CallExpr, seqs *sequences) {
 					if next == nil {
 						break
 					}
-					nsig, ok := info.TypeOf(next.Fun).(*types.Signature)
-					if !ok || !isMiddlewareSig(nsig) || len(next.Args) != 1 {
+					nsig := sigOf(info.TypeOf(next.Fun))
+					if nsig == nil || isType(info, next.Fun) || !isMiddlewareSig(nsig) || len(next.Args) != 1 {
 						break
 					}
 					inner = next
@@ -263,9 +280,12 @@ func (m *model) call(res *Result, call *ast.CallExpr, seqs *sequences) {
 				m.addChain(res, nil, nil, elems, true, nil, nil, call.Pos(), nil)
 			}
 		}
-		return
 	}
+}
 
+// chainCall: variadic chains and successive Add calls.
+func (m *model) chainCall(res *Result, call *ast.CallExpr, fn *types.Func, sig *types.Signature, sel *ast.SelectorExpr, method bool, seqs *sequences) {
+	info := m.pass.TypesInfo
 	// Variadic chains: NewChain(a, b) of an authenticator interface.
 	if sig.Variadic() && !call.Ellipsis.IsValid() {
 		n := sig.Params().Len()
@@ -294,6 +314,22 @@ func (m *model) call(res *Result, call *ast.CallExpr, seqs *sequences) {
 			}
 		}
 	}
+}
+
+// sigOf is the signature t is (through aliases and named func types), or
+// nil.
+func sigOf(t types.Type) *types.Signature {
+	if t == nil {
+		return nil
+	}
+	sig, _ := t.Underlying().(*types.Signature)
+	return sig
+}
+
+// isType reports a conversion's type expression.
+func isType(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsType()
 }
 
 // isMiddlewareSig: func(http.Handler) http.Handler.

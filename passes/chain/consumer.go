@@ -106,6 +106,10 @@ func (m *model) consumers(res *Result) *Policies {
 			pos, end = sel.Pos(), sel.End()
 		}
 		p := Policy{Kind: kind, Where: m.pass.Fset.Position(pos), Coll: m.spell(el.Coll)}
+		via := ""
+		if ke, isKey := ir.ElementOf(el.Index); isKey && el.Kind == ir.Varying && kind.Positional() {
+			via = m.spell(ke.Coll) // a map read through an ordered slice of its keys
+		}
 		loop, inPkg := looped[el.Coll.Key()]
 		var loopAt token.Position
 		switch {
@@ -125,7 +129,7 @@ func (m *model) consumers(res *Result) *Policies {
 		byMethod[c.key] = mergeMethod(byMethod[c.key], p)
 		if kind.Positional() {
 			res.Lookups = append(res.Lookups, &Lookup{Pos: pos, End: end, Kind: kind, Method: c.method,
-				Loop: loop, LoopAt: loopAt, Coll: p.Coll, Key: collKey, Func: declOf(c.fn)})
+				Loop: loop, LoopAt: loopAt, Coll: p.Coll, Via: via, Key: collKey, Func: declOf(c.fn)})
 		}
 	}
 	// A constructor's or Add method's parameter stored into a field: a
@@ -299,11 +303,12 @@ func (m *model) lookupKind(recv ssa.Value) (kind PolicyKind, el ir.Elem, ok bool
 // maxPhiWalk bounds how many phis kept follows.
 const maxPhiWalk = 32
 
-// kept classifies a variable that holds elements of a loop after it: a
-// varying element that reaches a loop header's phi on its back edge was
-// kept on every iteration (the last one tried: Last); one that reaches it
-// only on the way out of the loop (assigned before a break, or only on
-// some paths) is the scheme the loop stopped at (OrderSafe).
+// kept classifies a variable that holds elements of a loop after it. At a
+// loop header's phi, a varying element that arrives on every back edge was
+// kept on every iteration: the last one tried (Last). One that arrives only
+// on some back edges (the others carry the old value: kept only on some
+// paths, as the scheme that failed) or only on the way out of the loop
+// (assigned before a break) is the scheme the loop stopped at (OrderSafe).
 func kept(phi *ssa.Phi) (kind PolicyKind, el ir.Elem, ok bool) {
 	seen := make(map[*ssa.Phi]bool)
 	var last, safe *ir.Elem
@@ -313,21 +318,32 @@ func kept(phi *ssa.Phi) (kind PolicyKind, el ir.Elem, ok bool) {
 			return
 		}
 		seen[p] = true
+		var back []*ir.Elem
+		every := true // every back edge carries a varying element
 		for i, edge := range p.Edges {
+			isBack := p.Block().Dominates(p.Block().Preds[i])
 			o := ir.Origin(edge)
+			e, isElem := ir.ElementOf(o)
+			if isElem && e.Kind == ir.Varying {
+				if isBack {
+					back = append(back, &e)
+				} else if safe == nil {
+					safe = &e
+				}
+				continue
+			}
+			if isBack {
+				every = false
+			}
 			if q, isPhi := o.(*ssa.Phi); isPhi {
 				walk(q)
-				continue
 			}
-			e, isElem := ir.ElementOf(o)
-			if !isElem || e.Kind != ir.Varying {
-				continue
-			}
-			if p.Block().Dominates(p.Block().Preds[i]) {
-				last = &e // a back edge: kept on every iteration
-			} else if safe == nil {
-				safe = &e
-			}
+		}
+		switch {
+		case len(back) > 0 && every:
+			last = back[0]
+		case len(back) > 0 && safe == nil:
+			safe = back[0]
 		}
 	}
 	walk(phi)

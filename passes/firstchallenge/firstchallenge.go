@@ -50,6 +50,12 @@ func run(pass *analysis.Pass, cfg *config.Config, model *chain.Result) {
 		if l.Kind == chain.Last {
 			which = "the last of " + l.Coll
 		}
+		if l.Via != "" {
+			which = l.Coll + "[" + l.Via + "[0]]"
+			if l.Kind == chain.Last {
+				which = l.Coll + " at the last key of " + l.Via
+			}
+		}
 		diag := analysis.Diagnostic{
 			Pos: l.Pos, End: l.End,
 			Message: fmt.Sprintf("challenge taken from %s whatever failed: after trying every authenticator in %s, ask the one that failed for its %s (keep it when its check fails, then break), or join every scheme's %s into WWW-Authenticate",
