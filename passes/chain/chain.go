@@ -10,11 +10,16 @@
 // (its challenge method returns only "", or it has none and sets no
 // challenge header), or unknown.
 //
-// A consumer is code that asks a chain's elements for their challenge. On a
-// fixed position (x[0], x[len(x)-1], the loop variable kept after the loop)
-// it is positional; on each element inside the loop that tries them it is
-// order-safe. Policies are exported as package facts, so a chain built in a
-// package that imports the consumer sees it.
+// A consumer is code that asks a chain's elements for their challenge,
+// read from values (SSA): a call of the challenge method whose receiver is
+// an element of a collection at a fixed position (x[0], x[len(x)-1], the
+// loop variable kept after the loop) is positional; on the element a loop
+// reads, or on a scheme kept when its check failed, it is order-safe. A
+// collection is the field, package variable or parameter it is, so the loop
+// and the lookup may sit in different functions or packages. Policies are
+// exported as package facts keyed by collection (and by challenge method),
+// so a chain built in a package that imports the consumer sees them. See
+// doc.md.
 package chain
 
 import (
