@@ -228,6 +228,9 @@ func buildInventory(pkgs []*packages.Package, chains map[*packages.Package]*chai
 			}
 			for _, l := range res.Lookups {
 				il := invLookup{Posn: posn(l.Pos), End: posn(l.End), Kind: policyKind(l.Kind), Method: methodName(l.Method), Collection: l.Coll, Loop: posn(l.Loop)}
+				if il.Loop == "" {
+					il.Loop = positionString(l.LoopAt) // the loop is in another package
+				}
 				if fresh("lookup", il) {
 					ip.Lookups = append(ip.Lookups, il)
 				}

@@ -22,6 +22,13 @@ func Wire(w http.ResponseWriter, r *http.Request) {
 	g.Register("session", Cookie{}) // want `Cookie is challenge-less but sits first`
 	g.Register("bearer", Bearer{})
 
+	var grp Group
+	grp.Add(Cookie{}) // want `Cookie is challenge-less but sits first`
+	grp.Add(Bearer{})
+	var ok Group
+	ok.Add(Bearer{})
+	ok.Add(Cookie{})
+
 	_ = NewChain[Scheme](Cookie{}, Bearer{}) // want `Cookie is challenge-less but sits first`
 	_ = NewChain[Scheme](Bearer{}, Cookie{})
 

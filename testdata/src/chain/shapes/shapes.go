@@ -320,3 +320,18 @@ func Untried(schemes []Scheme) string {
 	}
 	return schemes[0].Challenge()
 }
+
+// Group is filled by successive Add calls.
+type Group struct{ members []Scheme }
+
+func (g *Group) Add(s Scheme) { g.members = append(g.members, s) }
+
+func (g *Group) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	for _, s := range g.members {
+		if s.Authenticate(r) == nil {
+			return
+		}
+	}
+	w.Header().Set("WWW-Authenticate", g.members[0].Challenge()) // want `challenge taken from Group.members\[0\] whatever failed`
+	w.WriteHeader(http.StatusUnauthorized)
+}
