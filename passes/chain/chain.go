@@ -281,7 +281,8 @@ type Result struct {
 	Lookups []*Lookup
 	// lookers maps the functions that ask a scheme for its challenge (at
 	// any position, themselves or through their callees) to the lookup.
-	lookers map[types.Object]token.Position
+	lookers  map[types.Object]token.Position
+	imported func(*types.Func) (token.Position, bool)
 }
 
 // LooksUp reports whether fn asks a scheme for its challenge, at any
@@ -291,8 +292,13 @@ func (r *Result) LooksUp(fn *types.Func) (token.Position, bool) {
 	if r == nil || fn == nil {
 		return token.Position{}, false
 	}
-	p, ok := r.lookers[fn.Origin()]
-	return p, ok
+	if p, ok := r.lookers[fn.Origin()]; ok {
+		return p, true
+	}
+	if r.imported != nil {
+		return r.imported(fn.Origin())
+	}
+	return token.Position{}, false
 }
 
 type model struct {
@@ -305,7 +311,7 @@ type model struct {
 	byMethod map[string]Policy
 	looped   map[string]token.Position
 	rets     map[*types.Func]*ChallengeFact
-	classes  map[types.Type]Class
+	ifaces   map[types.Type]ifaceInfo
 	owners   map[*types.Var]string
 	aliases  map[string]string // parameter key -> field key
 	slices   map[token.Pos][]ssa.Value
@@ -321,7 +327,7 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, irp *ir
 	}
 	m := &model{pass: pass, cfg: cfg, resp: resp, ir: irp,
 		byColl: make(map[string]Policy), byMethod: make(map[string]Policy), looped: make(map[string]token.Position),
-		rets: make(map[*types.Func]*ChallengeFact), classes: make(map[types.Type]Class),
+		rets: make(map[*types.Func]*ChallengeFact), ifaces: make(map[types.Type]ifaceInfo),
 		owners: make(map[*types.Var]string), aliases: make(map[string]string)}
 
 	// What every string-returning method of the package returns.
@@ -353,10 +359,12 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, irp *ir
 		}
 	}
 	res.lookers = make(map[types.Object]token.Position)
-	for _, of := range pass.AllObjectFacts() {
-		if lf, ok := of.Fact.(*LookupFact); ok {
-			res.lookers[of.Object] = lf.Where
+	res.imported = func(fn *types.Func) (token.Position, bool) {
+		var lf LookupFact
+		if fn.Pkg() == pass.Pkg || !pass.ImportObjectFact(fn, &lf) {
+			return token.Position{}, false
 		}
+		return lf.Where, true
 	}
 	if irp.Pkg != nil {
 		if own := m.consumers(res); own != nil {
@@ -369,8 +377,8 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, irp *ir
 
 func policiesVisible(pass *analysis.Pass) bool {
 	for _, f := range pass.AllPackageFacts() {
-		if _, ok := f.Fact.(*Policies); ok {
-			return true
+		if p, ok := f.Fact.(*Policies); ok && len(p.ByColl)+len(p.ByMethod) > 0 {
+			return true // (collections tried in a loop alone judge no chain)
 		}
 	}
 	return false
@@ -534,6 +542,22 @@ func (m *model) singleAssign(v *types.Var) ast.Expr {
 // authInterface reports whether t is an authenticator interface, and
 // returns its challenge method (nil if it has none).
 func (m *model) authInterface(t types.Type) (iface *types.Named, challenge *types.Func, ok bool) {
+	if a, seen := m.ifaces[t]; seen {
+		return a.iface, a.challenge, a.ok
+	}
+	iface, challenge, ok = m.classifyInterface(t)
+	m.ifaces[t] = ifaceInfo{iface, challenge, ok}
+	return iface, challenge, ok
+}
+
+// ifaceInfo caches authInterface by type.
+type ifaceInfo struct {
+	iface     *types.Named
+	challenge *types.Func
+	ok        bool
+}
+
+func (m *model) classifyInterface(t types.Type) (iface *types.Named, challenge *types.Func, ok bool) {
 	n, isNamed := types.Unalias(t).(*types.Named)
 	if !isNamed {
 		return nil, nil, false

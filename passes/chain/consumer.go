@@ -157,9 +157,6 @@ func (m *model) consumers(res *Result) *Policies {
 // lookers records the functions that look a challenge up, themselves or
 // through the functions they call, and exports a LookupFact for each.
 func (m *model) lookers(res *Result, funcs []*ssa.Function, direct map[*ssa.Function]token.Pos) {
-	if len(direct) == 0 && len(res.lookers) == 0 {
-		return // nothing looks a challenge up, here or in the imports
-	}
 	where := make(map[*ssa.Function]token.Position)
 	for fn, pos := range direct {
 		where[fn] = m.pass.Fset.Position(pos)
@@ -187,7 +184,7 @@ func (m *model) lookers(res *Result, funcs []*ssa.Function, direct map[*ssa.Func
 						break scan
 					}
 					if obj, ok := callee.Object().(*types.Func); ok && obj.Pkg() != m.pass.Pkg {
-						if p, ok := res.lookers[obj.Origin()]; ok {
+						if p, ok := res.LooksUp(obj); ok {
 							where[fn] = p
 							changed = true
 							break scan

@@ -13,7 +13,6 @@ import (
 	"go/printer"
 	"go/token"
 	"path/filepath"
-	"strings"
 
 	"github.com/authchallenge/authchallenge/passes/internal/ruleid"
 
@@ -161,10 +160,8 @@ func middleware(pass *analysis.Pass, rep *report.Reporter, c *chain.Chain) {
 }
 
 // reorder moves element from to position to (a stable move), offered only
-// for a literal or a single call whose elements have no side effects. When
-// each element has lines of its own, whole lines move, with the comments
-// above and beside the element; when they share one line, the elements
-// move and no comment may sit among them.
+// for a literal or a single call whose elements have no side effects and
+// whose comments can move with them (see moves).
 func reorder(pass *analysis.Pass, c *chain.Chain, from, to int) (analysis.SuggestedFix, bool) {
 	if c.Literal == nil && c.Call == nil {
 		return analysis.SuggestedFix{}, false
@@ -183,15 +180,9 @@ func reorder(pass *analysis.Pass, c *chain.Chain, from, to int) (analysis.Sugges
 	order = append(order[:from], order[from+1:]...)
 	order = append(order[:to], append([]int{moved}, order[to:]...)...)
 
-	units, ok := spans(pass, c)
+	edits, ok := moves(pass, c, order)
 	if !ok {
 		return analysis.SuggestedFix{}, false
-	}
-	var edits []analysis.TextEdit
-	for i, j := range order {
-		if i != j {
-			edits = append(edits, analysis.TextEdit{Pos: units[i].pos, End: units[i].end, NewText: units[j].text})
-		}
 	}
 	return analysis.SuggestedFix{
 		Message:   fmt.Sprintf("move %s to where the challenge is taken", el[from].Name),
@@ -199,110 +190,96 @@ func reorder(pass *analysis.Pass, c *chain.Chain, from, to int) (analysis.Sugges
 	}, true
 }
 
-// unit is the text of one element that moves with it.
-type unit struct {
-	pos, end token.Pos
-	text     []byte
-}
-
-// spans cuts the chain's source into one unit per element: whole lines
-// (comments above and beside the element included) when every element has
-// lines of its own, else the element alone, with no comment among them.
-func spans(pass *analysis.Pass, c *chain.Chain) ([]unit, bool) {
+// moves writes the permutation as edits of the elements and of their
+// comments, never of the separators or the indentation between them (so
+// the file's layout stays as it is). Each element's comment — the one
+// beside it, the one-line comment above it — moves with it; when only some
+// elements have one, nothing can move exactly and no fix is offered.
+func moves(pass *analysis.Pass, c *chain.Chain, order []int) ([]analysis.TextEdit, bool) {
 	file := fileOf(pass, c.Pos)
-	tf := pass.Fset.File(c.Pos)
-	if file == nil || tf == nil {
+	if file == nil {
 		return nil, false
 	}
-	var src []byte
-	if pass.ReadFile != nil {
-		src, _ = pass.ReadFile(tf.Name())
-		if len(src) != tf.Size() {
-			src = nil
-		}
-	}
 	el := c.Elems
-	line := func(p token.Pos) int { return tf.Line(p) }
-	var comments []*ast.CommentGroup
+	line := func(p token.Pos) int { return pass.Fset.Position(p).Line }
+	open, closing := token.NoPos, token.NoPos
+	switch {
+	case c.Literal != nil:
+		open, closing = c.Literal.Lbrace, c.Literal.Rbrace
+	case c.Call != nil:
+		open, closing = c.Call.Lparen, c.Call.Rparen
+	}
 	first, last := el[0].Expr.Pos(), el[len(el)-1].Expr.End()
+	var among []*ast.CommentGroup
 	for _, g := range file.Comments {
-		if g.End() > first && g.Pos() < last+token.Pos(lineRest(src, tf, last)) {
-			comments = append(comments, g)
+		if g.Pos() > open && g.End() < closing && g.End() > open {
+			among = append(among, g)
 		}
 	}
-	ownLines := src != nil
-	for i := 1; i < len(el) && ownLines; i++ {
+	ownLines := true
+	for i := 1; i < len(el); i++ {
 		if line(el[i].Expr.Pos()) <= line(el[i-1].Expr.End()) {
 			ownLines = false
 		}
 	}
-	if !ownLines {
-		for _, g := range comments {
-			if g.Pos() < last {
-				return nil, false // a comment among elements sharing a line
-			}
-		}
-		units := make([]unit, len(el))
+	if ownLines && line(closing) <= line(last) {
+		ownLines = false // the closer shares the last element's line
+	}
+	lead := make([]*ast.CommentGroup, len(el))
+	trail := make([]*ast.CommentGroup, len(el))
+	for _, g := range among {
+		placed := false
 		for i, e := range el {
-			units[i] = unit{pos: e.Expr.Pos(), end: e.Expr.End(), text: exprText(pass, src, tf, e.Expr)}
-		}
-		return units, true
-	}
-	// Whole lines: from the first comment line above the element (after
-	// the previous one) to the end of the element's last line.
-	units := make([]unit, len(el))
-	for i, e := range el {
-		start := e.Expr.Pos()
-		prevEnd := token.NoPos
-		if i > 0 {
-			prevEnd = el[i-1].Expr.End()
-		}
-		for k := len(comments) - 1; k >= 0; k-- {
-			g := comments[k]
-			if g.End() <= start && (i == 0 || line(g.Pos()) > line(prevEnd)) && line(g.End()) >= line(start)-1 {
-				start = g.Pos()
+			switch {
+			case g.Pos() >= e.Expr.Pos() && g.End() <= e.Expr.End():
+				placed = true // inside the element: it moves with it
+			case ownLines && g.Pos() > e.Expr.End() && line(g.Pos()) == line(e.Expr.End()) && trail[i] == nil:
+				trail[i], placed = g, true
+			case ownLines && g.End() < e.Expr.Pos() && line(g.End()) == line(e.Expr.Pos())-1 && lead[i] == nil &&
+				line(g.Pos()) == line(g.End()) && len(g.List) == 1 && (i == 0 || line(g.Pos()) > line(el[i-1].Expr.End())):
+				lead[i], placed = g, true
+			}
+			if placed {
+				break
 			}
 		}
-		if i == 0 {
-			// the first unit must start its line
-			off := tf.Offset(start)
-			ls := tf.Offset(tf.LineStart(line(start)))
-			if strings.TrimSpace(string(src[ls:off])) != "" {
-				return nil, false
+		if !placed && g.Pos() < last && g.End() > first {
+			return nil, false // a comment among the elements that belongs to none
+		}
+	}
+	if !allOrNone(lead) || !allOrNone(trail) {
+		return nil, false
+	}
+	var edits []analysis.TextEdit
+	for i, j := range order {
+		if i == j {
+			continue
+		}
+		edits = append(edits, analysis.TextEdit{Pos: el[i].Expr.Pos(), End: el[i].Expr.End(), NewText: exprText(pass, el[j].Expr)})
+		for _, gs := range [][]*ast.CommentGroup{lead, trail} {
+			if gs[i] != nil {
+				edits = append(edits, analysis.TextEdit{Pos: gs[i].Pos(), End: gs[i].End(), NewText: []byte(gs[j].List[0].Text)})
 			}
 		}
-		endOff := tf.Offset(e.Expr.End()) + lineRest(src, tf, e.Expr.End())
-		rest := strings.TrimSpace(string(src[tf.Offset(e.Expr.End()):endOff]))
-		if !strings.HasPrefix(rest, ",") {
-			return nil, false // the last element closes its line: ")" or "}" follows
-		}
-		if r := strings.TrimSpace(rest[1:]); r != "" && !strings.HasPrefix(r, "//") {
-			return nil, false
-		}
-		end := tf.Pos(endOff)
-		units[i] = unit{pos: start, end: end, text: append([]byte(nil), src[tf.Offset(start):endOff]...)}
 	}
-	return units, true
+	return edits, true
 }
 
-// lineRest is the number of bytes from p to the end of its line ("" when
-// the source is not at hand).
-func lineRest(src []byte, tf *token.File, p token.Pos) int {
-	if src == nil {
-		return 0
+// allOrNone reports whether every element has a comment there, or none.
+func allOrNone(gs []*ast.CommentGroup) bool {
+	n := 0
+	for _, g := range gs {
+		if g != nil {
+			if len(g.List) != 1 {
+				return false
+			}
+			n++
+		}
 	}
-	off := tf.Offset(p)
-	n := bytes.IndexByte(src[off:], '\n')
-	if n < 0 {
-		return len(src) - off
-	}
-	return n
+	return n == 0 || n == len(gs)
 }
 
-func exprText(pass *analysis.Pass, src []byte, tf *token.File, e ast.Expr) []byte {
-	if src != nil {
-		return append([]byte(nil), src[tf.Offset(e.Pos()):tf.Offset(e.End())]...)
-	}
+func exprText(pass *analysis.Pass, e ast.Expr) []byte {
 	var buf bytes.Buffer
 	printer.Fprint(&buf, pass.Fset, e)
 	return buf.Bytes()

@@ -33,6 +33,13 @@ func newBearer() auth.Authenticator { return auth.BearerAuth{} }
 // its comments.
 var Literal = []auth.Authenticator{
 	auth.SessionAuth{}, // want `SessionAuth is challenge-less but sits first`
+	auth.BasicAuth{},   // for the command-line client
+}
+
+// Commented has a comment above one element only: it cannot move exactly,
+// so no fix is offered.
+var Commented = []auth.Authenticator{
+	auth.SessionAuth{}, // want `SessionAuth is challenge-less but sits first`
 	// Basic is for the command-line client.
 	auth.BasicAuth{},
 }
