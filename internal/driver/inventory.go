@@ -77,6 +77,12 @@ type (
 	invPolicy struct {
 		Kind  string `json:"kind"`
 		Where string `json:"where"`
+		// Loop is where the collection's authenticators are tried;
+		// Collection is the collection the policy belongs to; Why says why
+		// no policy was found.
+		Loop       string `json:"loop,omitempty"`
+		Collection string `json:"collection,omitempty"`
+		Why        string `json:"why,omitempty"`
 	}
 	invElement struct {
 		Posn      string `json:"posn"`
@@ -206,8 +212,9 @@ func buildInventory(pkgs []*packages.Package, chains map[*packages.Package]*chai
 				ic := invChain{
 					Posn: posn(c.Pos), End: posn(c.End),
 					Interface: chainInterface(p, c),
-					Policy:    invPolicy{Kind: policyKind(c.Policy.Kind), Where: files.resolve(c.Policy.Where, p)},
-					Elements:  []invElement{},
+					Policy: invPolicy{Kind: policyKind(c.Policy.Kind), Where: positionString(c.Policy.Where),
+						Loop: positionString(c.Policy.Loop), Collection: c.Policy.Coll, Why: c.NoPolicy},
+					Elements: []invElement{},
 				}
 				if c.Method != nil && !c.Middleware {
 					ic.Method = c.Method.Name()
@@ -221,6 +228,9 @@ func buildInventory(pkgs []*packages.Package, chains map[*packages.Package]*chai
 			}
 			for _, l := range res.Lookups {
 				il := invLookup{Posn: posn(l.Pos), End: posn(l.End), Kind: policyKind(l.Kind), Method: methodName(l.Method), Collection: l.Coll, Loop: posn(l.Loop)}
+				if il.Loop == "" {
+					il.Loop = positionString(l.LoopAt) // the loop is in another package
+				}
 				if fresh("lookup", il) {
 					ip.Lookups = append(ip.Lookups, il)
 				}
@@ -248,6 +258,14 @@ func buildInventory(pkgs []*packages.Package, chains map[*packages.Package]*chai
 		out.Packages = append(out.Packages, ip)
 	}
 	return out
+}
+
+// positionString spells a position carried by a fact ("" for none).
+func positionString(p token.Position) string {
+	if !p.IsValid() {
+		return ""
+	}
+	return relPath(p.String())
 }
 
 // comparePosn orders "file:line:col" positions by file, then numerically.
@@ -484,10 +502,19 @@ func printInventory(w io.Writer, inv invReport) {
 					method = "challenge method " + c.Method
 				}
 				policy := "no consumer seen"
+				if c.Policy.Why != "" {
+					policy += " (" + c.Policy.Why + ")"
+				}
 				if c.Policy.Kind != "none" {
 					policy = "consumer policy " + c.Policy.Kind
+					if c.Policy.Collection != "" {
+						policy += " of " + c.Policy.Collection
+					}
 					if c.Policy.Where != "" {
-						policy += " at " + c.Policy.Where
+						policy += ", challenge looked up at " + c.Policy.Where
+					}
+					if c.Policy.Loop != "" {
+						policy += ", tried in the loop at " + c.Policy.Loop
 					}
 				}
 				fmt.Fprintf(w, "    %s: chain of %s (%s); %s\n", c.Posn, c.Interface, method, policy)

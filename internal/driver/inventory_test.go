@@ -92,14 +92,14 @@ func Bare(w http.ResponseWriter, r *http.Request) {
 
 const surfaceText = `package example.com/x
   chains and middleware stacks:
-    a.go:37:23: chain of example.com/x.Authenticator (challenge method Challenge); consumer policy first at a.go:46
+    a.go:37:23: chain of example.com/x.Authenticator (challenge method Challenge); consumer policy first of Guard.auths, challenge looked up at a.go:46:37, tried in the loop at a.go:42:30
       1. Session at a.go:37:39: challenge-less
       2. Bearer at a.go:37:51: challenge-bearing, challenge "Bearer realm=\"api\""
     a.go:72:9: middleware stack (the outermost runs first and answers first)
       1. RequireSession at a.go:72:9: challenge-less
       2. RequireBearer at a.go:72:24: challenge-bearing
   challenge lookups on a fixed position:
-    a.go:46:37: example.com/x.Authenticator.Challenge asked of g.auths[0] (first); tried in the loop at a.go:41:2
+    a.go:46:37: example.com/x.Authenticator.Challenge asked of Guard.auths[0] (first); tried in the loop at a.go:42:30
   401/403/407/redirect sites:
     a.go:47:2: 401 write in Guard.ServeHTTP; challenges set on every path: WWW-Authenticate; answered here
     a.go:53:4: 3xx write in func literal in RequireSession; challenges set on every path: none; answered here
@@ -118,8 +118,11 @@ type (
 				Interface string `json:"interface"`
 				Method    string `json:"method"`
 				Policy    struct {
-					Kind  string `json:"kind"`
-					Where string `json:"where"`
+					Kind       string `json:"kind"`
+					Where      string `json:"where"`
+					Loop       string `json:"loop"`
+					Collection string `json:"collection"`
+					Why        string `json:"why"`
 				} `json:"policy"`
 				Elements []struct {
 					Posn      string `json:"posn"`
@@ -222,7 +225,7 @@ func TestInventoryJSON(t *testing.T) {
 		}
 		c := p.Chains[0]
 		if c.Posn != "a.go:37:23" || c.End != "a.go:37:60" || c.Interface != "example.com/x.Authenticator" || c.Method != "Challenge" ||
-			c.Policy.Kind != "first" || c.Policy.Where != "a.go:46" || len(c.Elements) != 2 {
+			c.Policy.Kind != "first" || c.Policy.Where != "a.go:46:37" || c.Policy.Loop != "a.go:42:30" || c.Policy.Collection != "Guard.auths" || len(c.Elements) != 2 {
 			t.Errorf("chain = %+v", c)
 		}
 		if e := c.Elements[0]; e.Posn != "a.go:37:39" || e.Name != "Session" || e.Class != "challenge-less" || e.Challenge != "" {
@@ -239,7 +242,7 @@ func TestInventoryJSON(t *testing.T) {
 		}
 		l := p.Lookups[0]
 		if l.Posn != "a.go:46:37" || l.End != "a.go:46:60" || l.Kind != "first" || l.Method != "example.com/x.Authenticator.Challenge" ||
-			l.Collection != "g.auths" || l.Loop != "a.go:41:2" {
+			l.Collection != "Guard.auths" || l.Loop != "a.go:42:30" {
 			t.Errorf("lookup = %+v", l)
 		}
 		type site struct {

@@ -10,11 +10,16 @@
 // (its challenge method returns only "", or it has none and sets no
 // challenge header), or unknown.
 //
-// A consumer is code that asks a chain's elements for their challenge. On a
-// fixed position (x[0], x[len(x)-1], the loop variable kept after the loop)
-// it is positional; on each element inside the loop that tries them it is
-// order-safe. Policies are exported as package facts, so a chain built in a
-// package that imports the consumer sees it.
+// A consumer is code that asks a chain's elements for their challenge,
+// read from values (SSA): a call of the challenge method whose receiver is
+// an element of a collection at a fixed position (x[0], x[len(x)-1], the
+// loop variable kept after the loop) is positional; on the element a loop
+// reads, or on a scheme kept when its check failed, it is order-safe. A
+// collection is the field, package variable or parameter it is, so the loop
+// and the lookup may sit in different functions or packages. Policies are
+// exported as package facts keyed by collection (and by challenge method),
+// so a chain built in a package that imports the consumer sees them. See
+// doc.md.
 package chain
 
 import (
@@ -29,9 +34,11 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/authchallenge/authchallenge/passes/config"
+	"github.com/authchallenge/authchallenge/passes/internal/ir"
 	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 	"github.com/authchallenge/authchallenge/passes/response"
 )
@@ -42,11 +49,11 @@ func New(cfg, resp *analysis.Analyzer) *analysis.Analyzer {
 		Name:     "chain",
 		Doc:      "chain: model of authentication schemes, chains and the code that answers their failures (shared by the authchallenge rules)",
 		URL:      "https://github.com/authchallenge/authchallenge#how-it-works",
-		Requires: []*analysis.Analyzer{cfg, resp},
+		Requires: []*analysis.Analyzer{cfg, resp, ir.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
-			return run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[resp].(*response.Result))
+			return run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[resp].(*response.Result), pass.ResultOf[ir.Analyzer].(*ir.IR))
 		},
-		FactTypes:  []analysis.Fact{new(ChallengeFact), new(Policies)},
+		FactTypes:  []analysis.Fact{new(ChallengeFact), new(Policies), new(LookupFact)},
 		ResultType: reflect.TypeFor[*Result](),
 	}
 }
@@ -113,6 +120,9 @@ const (
 	// Last: from the last element (x[len(x)-1], or the loop variable kept
 	// after the loop).
 	Last
+	// Mixed: consumers of one challenge method disagree (only in
+	// Policies.ByMethod; a chain is never judged by it).
+	Mixed
 )
 
 func (k PolicyKind) String() string {
@@ -123,37 +133,90 @@ func (k PolicyKind) String() string {
 		return "positional (first)"
 	case Last:
 		return "positional (last)"
+	case Mixed:
+		return "mixed"
 	}
 	return "unknown"
 }
 
-// Policy is how the failures of chains of one interface are answered.
+// Positional reports a policy that takes the challenge from a fixed position.
+func (k PolicyKind) Positional() bool { return k == First || k == Last }
+
+// Policy is how the failures of one collection's chains are answered, and
+// where that was seen.
 type Policy struct {
-	Kind  PolicyKind
-	Where string // file:line of the consumer's lookup
+	Kind PolicyKind
+	// Where is the challenge lookup the policy was derived from.
+	Where token.Position
+	// Loop is the call that tries the collection's authenticators in a
+	// loop (zero when none was seen).
+	Loop token.Position
+	// Coll spells the collection, for messages.
+	Coll string
 }
 
 // Policies is a package fact: the consumer policies found in the package,
-// keyed by challenge method (pkg/path.Iface.Method).
+// sorted by key (facts must encode deterministically).
+//
+// ByColl is keyed by collection: a struct field ("pkg/path.Type.field"), a
+// package variable ("pkg/path.name"), a parameter ("pkg/path.F#0",
+// "(*pkg/path.Type).Method#1"; a constructor's or an Add method's parameter
+// stored into a field has that field's policy) or a named collection type
+// whose methods loop over their receiver ("pkg/path.Type").
+//
+// ByMethod is keyed by challenge method ("pkg/path.Iface.Method"); it
+// judges only chains whose collection has no consumer in sight, and only
+// when every consumer of the method agrees.
+//
+// Looped lists the collections tried in a loop here, so that a positional
+// lookup in an importing package knows its chain was tried.
 type Policies struct {
-	ByMethod map[string]Policy
+	ByColl   []Keyed
+	ByMethod []Keyed
+	Looped   []Keyed
+}
+
+// Keyed is one entry of Policies (Looped uses only Policy.Loop).
+type Keyed struct {
+	Key    string
+	Policy Policy
 }
 
 // AFact marks Policies as a fact.
 func (*Policies) AFact() {}
 
 func (p *Policies) String() string {
-	keys := make([]string, 0, len(p.ByMethod))
-	for k := range p.ByMethod {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	var parts []string
-	for _, k := range keys {
-		parts = append(parts, k+": "+p.ByMethod[k].Kind.String())
+	for _, e := range p.ByColl {
+		parts = append(parts, e.Key+": "+e.Policy.Kind.String())
+	}
+	for _, e := range p.ByMethod {
+		parts = append(parts, e.Key+": "+e.Policy.Kind.String())
 	}
 	return "policies(" + strings.Join(parts, "; ") + ")"
 }
+
+// sorted turns a map into the sorted entries of a fact.
+func sorted(m map[string]Policy) []Keyed {
+	out := make([]Keyed, 0, len(m))
+	for k, v := range m {
+		out = append(out, Keyed{Key: k, Policy: v})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+// LookupFact marks a function that asks a scheme for its challenge, itself
+// or through a function it calls.
+type LookupFact struct {
+	// Where is the lookup.
+	Where token.Position
+}
+
+// AFact marks LookupFact as a fact.
+func (*LookupFact) AFact() {}
+
+func (f *LookupFact) String() string { return "looks up a challenge" }
 
 // Element is one scheme of a chain.
 type Element struct {
@@ -161,6 +224,9 @@ type Element struct {
 	Class     Class
 	Name      string // how the code spells it, for messages
 	Challenge string // a bearing scheme's challenge, when known
+	// Rejects reports a middleware that answers a request it cannot
+	// authenticate (401, 403, 407 or a redirect) instead of passing it on.
+	Rejects bool
 }
 
 // Chain is an ordered collection of schemes.
@@ -169,9 +235,14 @@ type Chain struct {
 	Elems    []*Element
 	// Method is the interface's challenge method (nil for middleware).
 	Method *types.Func
-	// Policy is how its failures are answered: from the consumers seen for
-	// Method; for a middleware stack, First (the outer one answers first).
+	// Policy is how its failures are answered: the policy of the collection
+	// it is stored into or passed to (Colls); for a middleware stack, First
+	// (the outer one answers first).
 	Policy Policy
+	// Colls are the collections the chain becomes (fact keys), and NoPolicy
+	// says why no policy was found for them.
+	Colls    []string
+	NoPolicy string
 	// Middleware reports a middleware stack (elements run in order, and a
 	// rejecting one ends the request).
 	Middleware bool
@@ -181,35 +252,72 @@ type Chain struct {
 	Literal *ast.CompositeLit
 }
 
-// Lookup is a positional challenge lookup in code that tried several
-// authenticators.
+// Lookup is a positional challenge lookup on a collection that a loop
+// tried.
 type Lookup struct {
 	Pos, End token.Pos
 	Kind     PolicyKind
 	Method   *types.Func
-	// Loop is the loop that tried the authenticators (NoPos if none seen).
-	Loop token.Pos
-	// Coll spells the collection, for messages.
+	// Loop is the call that tried the authenticators, in this package
+	// (NoPos when it is in another: see LoopAt).
+	Loop   token.Pos
+	LoopAt token.Position
+	// Coll spells the collection, for messages; Key is its fact key ("" for
+	// a local collection).
 	Coll string
+	Key  string
+	// Via spells the ordered slice of keys a map is read through ("" if
+	// none): the position is that of the key.
+	Via string
+	// Func is the function the lookup is in (the declared function around
+	// a literal).
+	Func *types.Func
 }
 
 // Result is the chain model of one package.
 type Result struct {
-	Chains  []*Chain
+	Chains []*Chain
+	// Lookups are the positional challenge lookups.
 	Lookups []*Lookup
+	// lookers maps the functions that ask a scheme for its challenge (at
+	// any position, themselves or through their callees) to the lookup.
+	lookers  map[types.Object]token.Position
+	imported func(*types.Func) (token.Position, bool)
+}
+
+// LooksUp reports whether fn asks a scheme for its challenge, at any
+// position, itself or through a function it calls (in this package or an
+// imported one), and where. A call of such a helper is a challenge lookup.
+func (r *Result) LooksUp(fn *types.Func) (token.Position, bool) {
+	if r == nil || fn == nil {
+		return token.Position{}, false
+	}
+	if p, ok := r.lookers[fn.Origin()]; ok {
+		return p, true
+	}
+	if r.imported != nil {
+		return r.imported(fn.Origin())
+	}
+	return token.Position{}, false
 }
 
 type model struct {
 	pass *analysis.Pass
 	cfg  *config.Config
 	resp *response.Result
-	// policies known for challenge methods: this package's and imported.
-	policies map[string]Policy
+	ir   *ir.IR
+	// policies known: this package's and imported.
+	byColl   map[string]Policy
+	byMethod map[string]Policy
+	looped   map[string]token.Position
 	rets     map[*types.Func]*ChallengeFact
-	classes  map[types.Type]Class
+	ifaces   map[types.Type]ifaceInfo
+	owners   map[*types.Var]string
+	aliases  map[string]string // parameter key -> field key
+	slices   map[token.Pos][]ssa.Value
 }
 
-func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result) (any, error) {
+func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, irp *ir.IR) (any, error) {
 	res := new(Result)
 	if !knowledge.Matters(pass.Pkg) && !policiesVisible(pass) {
 		// fast path: no request type or router here, and no consumer
@@ -217,8 +325,10 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result) (any, e
 		// be judged by
 		return res, nil
 	}
-	m := &model{pass: pass, cfg: cfg, resp: resp, policies: make(map[string]Policy),
-		rets: make(map[*types.Func]*ChallengeFact), classes: make(map[types.Type]Class)}
+	m := &model{pass: pass, cfg: cfg, resp: resp, ir: irp,
+		byColl: make(map[string]Policy), byMethod: make(map[string]Policy), looped: make(map[string]token.Position),
+		rets: make(map[*types.Func]*ChallengeFact), ifaces: make(map[types.Type]ifaceInfo),
+		owners: make(map[*types.Var]string), aliases: make(map[string]string)}
 
 	// What every string-returning method of the package returns.
 	for _, f := range pass.Files {
@@ -237,17 +347,29 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result) (any, e
 
 	for _, pf := range pass.AllPackageFacts() {
 		if p, ok := pf.Fact.(*Policies); ok {
-			for k, v := range p.ByMethod {
-				m.policies[k] = merge(m.policies[k], v)
+			for _, e := range p.ByColl {
+				m.byColl[e.Key] = merge(m.byColl[e.Key], e.Policy)
+			}
+			for _, e := range p.ByMethod {
+				m.byMethod[e.Key] = mergeMethod(m.byMethod[e.Key], e.Policy)
+			}
+			for _, e := range p.Looped {
+				m.looped[e.Key] = e.Policy.Loop
 			}
 		}
 	}
-	own := m.consumers(res)
-	if len(own) > 0 {
-		for k, v := range own {
-			m.policies[k] = merge(m.policies[k], v)
+	res.lookers = make(map[types.Object]token.Position)
+	res.imported = func(fn *types.Func) (token.Position, bool) {
+		var lf LookupFact
+		if fn.Pkg() == pass.Pkg || !pass.ImportObjectFact(fn, &lf) {
+			return token.Position{}, false
 		}
-		pass.ExportPackageFact(&Policies{ByMethod: own})
+		return lf.Where, true
+	}
+	if irp.Pkg != nil {
+		if own := m.consumers(res); own != nil {
+			pass.ExportPackageFact(own)
+		}
 	}
 	m.chains(res)
 	return res, nil
@@ -255,22 +377,35 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result) (any, e
 
 func policiesVisible(pass *analysis.Pass) bool {
 	for _, f := range pass.AllPackageFacts() {
-		if _, ok := f.Fact.(*Policies); ok {
-			return true
+		if p, ok := f.Fact.(*Policies); ok && len(p.ByColl)+len(p.ByMethod) > 0 {
+			return true // (collections tried in a loop alone judge no chain)
 		}
 	}
 	return false
 }
 
 // merge keeps a positional policy over an order-safe one: one positional
-// consumer is enough for the order to matter.
+// consumer of a collection is enough for its order to matter.
 func merge(a, b Policy) Policy {
-	if a.Kind == First || a.Kind == Last {
+	if a.Kind.Positional() {
 		return a
 	}
 	if b.Kind != 0 {
 		return b
 	}
+	return a
+}
+
+// mergeMethod keeps what every consumer of a challenge method agrees on,
+// and Mixed when they disagree.
+func mergeMethod(a, b Policy) Policy {
+	switch {
+	case a.Kind == 0:
+		return b
+	case b.Kind == 0 || a.Kind == b.Kind:
+		return a
+	}
+	a.Kind = Mixed
 	return a
 }
 
@@ -331,6 +466,10 @@ func isSchemeToken(s string) bool {
 	return t != "" && !strings.ContainsAny(t, " =,\"") && challengeSyntax.MatchString(t)
 }
 
+// maxPrefixDepth bounds how many concatenations and single assignments
+// constPrefix follows.
+const maxPrefixDepth = 4
+
 // constPrefix returns the constant text an expression starts with: the whole
 // value of a constant, the left operand of a concatenation, the text before
 // the first verb of a fmt.Sprintf format. ok is false when nothing is known.
@@ -340,7 +479,7 @@ func (m *model) constPrefix(e ast.Expr, depth int) (string, bool) {
 	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
 		return constant.StringVal(tv.Value), true
 	}
-	if depth > 4 {
+	if depth > maxPrefixDepth {
 		return "", false
 	}
 	switch e := e.(type) {
@@ -403,6 +542,22 @@ func (m *model) singleAssign(v *types.Var) ast.Expr {
 // authInterface reports whether t is an authenticator interface, and
 // returns its challenge method (nil if it has none).
 func (m *model) authInterface(t types.Type) (iface *types.Named, challenge *types.Func, ok bool) {
+	if a, seen := m.ifaces[t]; seen {
+		return a.iface, a.challenge, a.ok
+	}
+	iface, challenge, ok = m.classifyInterface(t)
+	m.ifaces[t] = ifaceInfo{iface, challenge, ok}
+	return iface, challenge, ok
+}
+
+// ifaceInfo caches authInterface by type.
+type ifaceInfo struct {
+	iface     *types.Named
+	challenge *types.Func
+	ok        bool
+}
+
+func (m *model) classifyInterface(t types.Type) (iface *types.Named, challenge *types.Func, ok bool) {
 	n, isNamed := types.Unalias(t).(*types.Named)
 	if !isNamed {
 		return nil, nil, false
@@ -458,190 +613,4 @@ func (m *model) authInterface(t types.Type) (iface *types.Named, challenge *type
 // methodKey spells a challenge method as the Policies fact keys it.
 func methodKey(iface *types.Named, meth *types.Func) string {
 	return iface.Obj().Pkg().Path() + "." + iface.Obj().Name() + "." + meth.Name()
-}
-
-// consumers finds the challenge lookups of the package: positional ones
-// become Lookups (for firstchallenge), all of them policies.
-func (m *model) consumers(res *Result) map[string]Policy {
-	own := make(map[string]Policy)
-	info := m.pass.TypesInfo
-	for _, file := range m.pass.Files {
-		var stack []ast.Node
-		ast.Inspect(file, func(n ast.Node) bool {
-			if n == nil {
-				stack = stack[:len(stack)-1]
-				return false
-			}
-			stack = append(stack, n)
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			meth, ok := info.Uses[sel.Sel].(*types.Func)
-			if !ok {
-				return true
-			}
-			iface, ch, ok := m.authInterface(info.TypeOf(sel.X))
-			if !ok || ch == nil || ch.Name() != meth.Name() {
-				return true
-			}
-			kind, coll, loop := m.position(sel.X, stack)
-			if kind == 0 {
-				return true
-			}
-			key := methodKey(iface, ch)
-			p := Policy{Kind: kind, Where: position(m.pass.Fset, call.Pos())}
-			own[key] = merge(own[key], p)
-			if kind == First || kind == Last {
-				res.Lookups = append(res.Lookups, &Lookup{Pos: call.Pos(), End: call.End(), Kind: kind,
-					Method: ch, Loop: loop, Coll: coll})
-			}
-			return true
-		})
-	}
-	return own
-}
-
-// position classifies the receiver of a challenge lookup: an element at a
-// fixed position of a collection, the loop variable of a loop over one (or
-// a variable it was copied to and kept after the loop). It returns 0 for a
-// receiver that is not an element of a collection.
-func (m *model) position(x ast.Expr, stack []ast.Node) (kind PolicyKind, coll string, loop token.Pos) {
-	info := m.pass.TypesInfo
-	x = ast.Unparen(x)
-	switch x := x.(type) {
-	case *ast.IndexExpr:
-		if !isCollection(info.TypeOf(x.X)) {
-			return 0, "", token.NoPos
-		}
-		coll = types.ExprString(x.X)
-		loop = m.loopOver(x.X, stack)
-		if tv, ok := info.Types[x.Index]; ok && tv.Value != nil {
-			if v, ok := constant.Int64Val(tv.Value); ok && v == 0 {
-				return First, coll, loop
-			}
-			return Last, coll, loop // another fixed position
-		}
-		if b, ok := ast.Unparen(x.Index).(*ast.BinaryExpr); ok && b.Op == token.SUB {
-			if c, ok := ast.Unparen(b.X).(*ast.CallExpr); ok {
-				if id, ok := c.Fun.(*ast.Ident); ok && id.Name == "len" && len(c.Args) == 1 && types.ExprString(c.Args[0]) == coll {
-					return Last, coll, loop
-				}
-			}
-		}
-		return 0, "", token.NoPos
-	case *ast.Ident:
-		v, ok := info.Uses[x].(*types.Var)
-		if !ok {
-			return 0, "", token.NoPos
-		}
-		// the range variable, inside its loop: order-safe
-		for i := len(stack) - 1; i >= 0; i-- {
-			if rs, ok := stack[i].(*ast.RangeStmt); ok {
-				if id, ok := rs.Value.(*ast.Ident); ok && info.ObjectOf(id) == v && isCollection(info.TypeOf(rs.X)) {
-					return OrderSafe, types.ExprString(rs.X), rs.Pos()
-				}
-			}
-		}
-		// a variable the loop copied its element to, used after the loop
-		if rs := m.copiedInLoop(v, x.Pos()); rs != nil {
-			return Last, types.ExprString(rs.X), rs.Pos()
-		}
-	}
-	return 0, "", token.NoPos
-}
-
-func isCollection(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	switch t.Underlying().(type) {
-	case *types.Slice, *types.Array:
-		return true
-	}
-	return false
-}
-
-// copiedInLoop finds a range loop over a collection, ending before pos,
-// whose body assigns its value variable to v.
-func (m *model) copiedInLoop(v *types.Var, pos token.Pos) *ast.RangeStmt {
-	info := m.pass.TypesInfo
-	var found *ast.RangeStmt
-	for _, f := range m.pass.Files {
-		if pos < f.Pos() || pos >= f.End() {
-			continue
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			rs, ok := n.(*ast.RangeStmt)
-			if !ok || rs.End() > pos || !isCollection(info.TypeOf(rs.X)) {
-				return true
-			}
-			val, ok := rs.Value.(*ast.Ident)
-			if !ok {
-				return true
-			}
-			elem := info.ObjectOf(val)
-			ast.Inspect(rs.Body, func(n ast.Node) bool {
-				as, ok := n.(*ast.AssignStmt)
-				if !ok || len(as.Lhs) != len(as.Rhs) {
-					return true
-				}
-				for i, l := range as.Lhs {
-					lid, lok := l.(*ast.Ident)
-					rid, rok := ast.Unparen(as.Rhs[i]).(*ast.Ident)
-					if lok && rok && info.ObjectOf(lid) == v && info.ObjectOf(rid) == elem {
-						found = rs
-					}
-				}
-				return true
-			})
-			return true
-		})
-	}
-	return found
-}
-
-// loopOver finds, in the function around a lookup, a range loop over the
-// same collection (the loop that tried the authenticators).
-func (m *model) loopOver(coll ast.Expr, stack []ast.Node) token.Pos {
-	var body ast.Node
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch f := stack[i].(type) {
-		case *ast.FuncDecl:
-			body = f.Body
-		case *ast.FuncLit:
-			body = f.Body
-		}
-		if body != nil {
-			break
-		}
-	}
-	if body == nil {
-		return token.NoPos
-	}
-	want := types.ExprString(coll)
-	loop := token.NoPos
-	ast.Inspect(body, func(n ast.Node) bool {
-		if rs, ok := n.(*ast.RangeStmt); ok && loop == token.NoPos && types.ExprString(rs.X) == want {
-			loop = rs.Pos()
-		}
-		return true
-	})
-	return loop
-}
-
-func position(fset *token.FileSet, pos token.Pos) string {
-	p := fset.Position(pos)
-	return fmt.Sprintf("%s:%d", baseName(p.Filename), p.Line)
-}
-
-func baseName(path string) string {
-	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
-		return path[i+1:]
-	}
-	return path
 }

@@ -4,8 +4,13 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
+	"strings"
 
+	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/authchallenge/authchallenge/passes/internal/ir"
 
 	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 	"github.com/authchallenge/authchallenge/passes/response"
@@ -30,7 +35,7 @@ func (m *model) chains(res *Result) {
 							if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "append" && len(call.Args) >= 2 && !call.Ellipsis.IsValid() {
 								if v := rootVar(info, n.Lhs[0]); v != nil && types.ExprString(call.Args[0]) == types.ExprString(n.Lhs[0]) {
 									if iface, ch, ok := m.authInterface(elemType(info.TypeOf(n.Lhs[0]))); ok {
-										seqs.add(v, false, iface, ch, call.Args[1:], n.Pos())
+										seqs.add(v, false, iface, ch, call.Args[1:], n.Pos(), m.varColls(v))
 									}
 								}
 							}
@@ -41,7 +46,7 @@ func (m *model) chains(res *Result) {
 			})
 			for _, s := range seqs {
 				if len(s.elems) >= 2 {
-					m.addChain(res, s.iface, s.ch, s.elems, s.middleware, nil, nil, s.pos)
+					m.addChain(res, s.iface, s.ch, s.elems, s.middleware, nil, nil, s.pos, s.colls)
 				}
 			}
 		}
@@ -56,18 +61,33 @@ type sequence struct {
 	ch         *types.Func
 	elems      []ast.Expr
 	pos        token.Pos
+	colls      []string
 }
 
 type sequences []*sequence
 
-func (ss *sequences) add(v *types.Var, middleware bool, iface *types.Named, ch *types.Func, elems []ast.Expr, pos token.Pos) {
+func (ss *sequences) add(v *types.Var, middleware bool, iface *types.Named, ch *types.Func, elems []ast.Expr, pos token.Pos, colls []string) {
 	for _, s := range *ss {
 		if s.v == v && s.middleware == middleware {
 			s.elems = append(s.elems, elems...)
 			return
 		}
 	}
-	*ss = append(*ss, &sequence{v: v, middleware: middleware, iface: iface, ch: ch, elems: append([]ast.Expr(nil), elems...), pos: pos})
+	*ss = append(*ss, &sequence{v: v, middleware: middleware, iface: iface, ch: ch, elems: append([]ast.Expr(nil), elems...), pos: pos, colls: colls})
+}
+
+// varColls is the collection a variable is, when it is a field or a package
+// variable.
+func (m *model) varColls(v *types.Var) []string {
+	switch {
+	case v.IsField():
+		if k := m.fieldKey(v); k != "" {
+			return []string{k}
+		}
+	case v.Pkg() != nil && v.Parent() == v.Pkg().Scope():
+		return []string{v.Pkg().Path() + "." + v.Name()}
+	}
+	return nil
 }
 
 func rootVar(info *types.Info, e ast.Expr) *types.Var {
@@ -109,7 +129,95 @@ func (m *model) literal(res *Result, lit *ast.CompositeLit) {
 			return // indexed literal: the order is not the source order
 		}
 	}
-	m.addChain(res, iface, ch, lit.Elts, false, nil, lit, lit.Pos())
+	m.addChain(res, iface, ch, lit.Elts, false, nil, lit, lit.Pos(), m.literalColls(lit))
+}
+
+// literalColls lists the collections a slice literal becomes: its named
+// type, the field or package variable it is stored into, the parameter it
+// is passed for.
+func (m *model) literalColls(lit *ast.CompositeLit) []string {
+	var colls []string
+	if n, ok := types.Unalias(m.pass.TypesInfo.TypeOf(lit)).(*types.Named); ok && n.Obj().Pkg() != nil {
+		colls = append(colls, n.Obj().Pkg().Path()+"."+n.Obj().Name())
+	}
+	if m.ir == nil || m.ir.Pkg == nil {
+		return colls
+	}
+	if m.slices == nil {
+		m.slices = make(map[token.Pos][]ssa.Value)
+		for _, fn := range m.ir.Funcs {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if sl, ok := instr.(*ssa.Slice); ok {
+						if _, isAlloc := sl.X.(*ssa.Alloc); isAlloc && sl.Pos().IsValid() {
+							m.slices[sl.Pos()] = append(m.slices[sl.Pos()], sl)
+						}
+					}
+				}
+			}
+		}
+	}
+	seen := make(map[ssa.Value]bool)
+	var dest func(v ssa.Value, depth int)
+	dest = func(v ssa.Value, depth int) {
+		if seen[v] || depth > ir.MaxDepth || v.Referrers() == nil {
+			return
+		}
+		seen[v] = true
+		for _, r := range *v.Referrers() {
+			switch r := r.(type) {
+			case *ssa.Store:
+				if r.Val != v {
+					continue
+				}
+				if f := ir.FieldOfAddr(r.Addr); f != nil {
+					if k := m.fieldKey(f); k != "" {
+						colls = append(colls, k)
+					}
+				} else if g, ok := r.Addr.(*ssa.Global); ok {
+					if obj, ok := g.Object().(*types.Var); ok {
+						colls = append(colls, obj.Pkg().Path()+"."+obj.Name())
+					}
+				}
+			case ssa.CallInstruction:
+				c := r.Common()
+				callee := c.StaticCallee()
+				if callee == nil || c.IsInvoke() {
+					continue
+				}
+				obj, ok := callee.Object().(*types.Func)
+				if !ok {
+					continue
+				}
+				for i, a := range c.Args {
+					if a != v {
+						continue
+					}
+					sig := obj.Origin().Signature()
+					if sig.Recv() != nil {
+						if i == 0 {
+							if k := paramKey(callee, sig.Recv()); k != "" {
+								colls = append(colls, k)
+							}
+							continue
+						}
+						i--
+					}
+					if i < sig.Params().Len() {
+						colls = append(colls, funcParamKey(obj, i))
+					}
+				}
+			case *ssa.ChangeType:
+				dest(r, depth+1)
+			case *ssa.MakeInterface:
+				dest(r, depth+1)
+			}
+		}
+	}
+	for _, v := range m.slices[lit.Lbrace] {
+		dest(v, 0)
+	}
+	return colls
 }
 
 // call: variadic chains, router Use/With/Group calls, alice, nesting, and
@@ -117,8 +225,16 @@ func (m *model) literal(res *Result, lit *ast.CompositeLit) {
 func (m *model) call(res *Result, call *ast.CallExpr, seqs *sequences) {
 	info := m.pass.TypesInfo
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	sig, _ := info.TypeOf(call.Fun).(*types.Signature)
-	if fn == nil || sig == nil {
+	sig := sigOf(info.TypeOf(call.Fun))
+	if sig == nil || isType(info, call.Fun) {
+		return
+	}
+	if fn == nil {
+		// a middleware made by a call and applied at once:
+		// RequireLogin(store)(Bearer(v)(h))
+		if isMiddlewareSig(sig) && len(call.Args) == 1 {
+			m.nested(res, call)
+		}
 		return
 	}
 	sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -136,9 +252,18 @@ func (m *model) call(res *Result, call *ast.CallExpr, seqs *sequences) {
 		m.stack(res, call, call.Args[1:], nil, nil)
 		return
 	case isMiddlewareSig(sig) && len(call.Args) == 1:
-		// a(b(h)): the outer runs first
+		m.nested(res, call)
+		return
+	}
+	m.chainCall(res, call, fn, sig, sel, method, seqs)
+}
+
+// nested records a(b(h)), where the outer runs first.
+func (m *model) nested(res *Result, call *ast.CallExpr) {
+	info := m.pass.TypesInfo
+	{
 		if inner, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok {
-			if isig, ok := info.TypeOf(inner.Fun).(*types.Signature); ok && isMiddlewareSig(isig) && len(inner.Args) == 1 {
+			if isig := sigOf(info.TypeOf(inner.Fun)); isig != nil && !isType(info, inner.Fun) && isMiddlewareSig(isig) && len(inner.Args) == 1 {
 				elems := []ast.Expr{call.Fun}
 				for inner != nil {
 					elems = append(elems, inner.Fun)
@@ -146,34 +271,65 @@ func (m *model) call(res *Result, call *ast.CallExpr, seqs *sequences) {
 					if next == nil {
 						break
 					}
-					nsig, ok := info.TypeOf(next.Fun).(*types.Signature)
-					if !ok || !isMiddlewareSig(nsig) || len(next.Args) != 1 {
+					nsig := sigOf(info.TypeOf(next.Fun))
+					if nsig == nil || isType(info, next.Fun) || !isMiddlewareSig(nsig) || len(next.Args) != 1 {
 						break
 					}
 					inner = next
 				}
-				m.addChain(res, nil, nil, elems, true, nil, nil, call.Pos())
+				m.addChain(res, nil, nil, elems, true, nil, nil, call.Pos(), nil)
 			}
 		}
-		return
 	}
+}
 
+// chainCall: variadic chains and successive Add calls.
+func (m *model) chainCall(res *Result, call *ast.CallExpr, fn *types.Func, sig *types.Signature, sel *ast.SelectorExpr, method bool, seqs *sequences) {
+	info := m.pass.TypesInfo
 	// Variadic chains: NewChain(a, b) of an authenticator interface.
 	if sig.Variadic() && !call.Ellipsis.IsValid() {
 		n := sig.Params().Len()
 		if iface, ch, ok := m.authInterface(elemType(sig.Params().At(n - 1).Type())); ok && len(call.Args)-(n-1) >= 2 {
-			m.addChain(res, iface, ch, call.Args[n-1:], false, call, nil, call.Pos())
+			m.addChain(res, iface, ch, call.Args[n-1:], false, call, nil, call.Pos(), []string{funcParamKey(fn, n-1)})
 			return
 		}
 	}
-	// Successive x.Add(a); x.Register(b) on one receiver.
-	if method && sel != nil && sig.Params().Len() == 1 && len(call.Args) == 1 {
-		if iface, ch, ok := m.authInterface(sig.Params().At(0).Type()); ok {
+	// Successive x.Add(a); x.Register(name, b) on one receiver: the one
+	// parameter of an authenticator interface.
+	if method && sel != nil && !sig.Variadic() && len(call.Args) == sig.Params().Len() {
+		at := -1
+		var iface *types.Named
+		var ch *types.Func
+		for i := 0; i < sig.Params().Len(); i++ {
+			if ifc, c, ok := m.authInterface(sig.Params().At(i).Type()); ok {
+				if at >= 0 {
+					return
+				}
+				at, iface, ch = i, ifc, c
+			}
+		}
+		if at >= 0 {
 			if v := rootVar(info, sel.X); v != nil {
-				seqs.add(v, false, iface, ch, call.Args, call.Pos())
+				seqs.add(v, false, iface, ch, call.Args[at:at+1], call.Pos(), []string{funcParamKey(fn, at)})
 			}
 		}
 	}
+}
+
+// sigOf is the signature t is (through aliases and named func types), or
+// nil.
+func sigOf(t types.Type) *types.Signature {
+	if t == nil {
+		return nil
+	}
+	sig, _ := t.Underlying().(*types.Signature)
+	return sig
+}
+
+// isType reports a conversion's type expression.
+func isType(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsType()
 }
 
 // isMiddlewareSig: func(http.Handler) http.Handler.
@@ -190,37 +346,65 @@ func (m *model) stack(res *Result, call *ast.CallExpr, args []ast.Expr, seqs *se
 	if seqs != nil && sel != nil {
 		if v := rootVar(m.pass.TypesInfo, sel.X); v != nil {
 			if len(args) >= 2 {
-				m.addChain(res, nil, nil, args, true, call, nil, call.Pos())
+				m.addChain(res, nil, nil, args, true, call, nil, call.Pos(), nil)
 				return
 			}
-			seqs.add(v, true, nil, nil, args, call.Pos())
+			seqs.add(v, true, nil, nil, args, call.Pos(), nil)
 			return
 		}
 	}
 	if len(args) >= 2 {
-		m.addChain(res, nil, nil, args, true, call, nil, call.Pos())
+		m.addChain(res, nil, nil, args, true, call, nil, call.Pos(), nil)
 	}
 }
 
 func (m *model) addChain(res *Result, iface *types.Named, ch *types.Func, elems []ast.Expr, middleware bool,
-	call *ast.CallExpr, lit *ast.CompositeLit, pos token.Pos) {
-	c := &Chain{Pos: pos, End: elems[len(elems)-1].End(), Middleware: middleware, Call: call, Literal: lit, Method: ch}
+	call *ast.CallExpr, lit *ast.CompositeLit, pos token.Pos, colls []string) {
+	c := &Chain{Pos: pos, End: elems[len(elems)-1].End(), Middleware: middleware, Call: call, Literal: lit, Method: ch, Colls: colls}
 	switch {
 	case middleware:
 		c.Policy = Policy{Kind: First}
 	case ch != nil:
-		c.Policy = m.policies[methodKey(iface, ch)]
+		c.Policy, c.NoPolicy = m.policyFor(colls, iface, ch)
+	default:
+		c.NoPolicy = "the interface has no challenge method"
 	}
 	for _, e := range elems {
 		el := &Element{Expr: e, Name: m.name(e)}
 		if middleware {
-			el.Class = m.middlewareClass(e)
+			el.Class, el.Rejects = m.middlewareClass(e)
 		} else {
 			el.Class, el.Challenge = m.schemeClass(e, ch)
 		}
 		c.Elems = append(c.Elems, el)
 	}
 	res.Chains = append(res.Chains, c)
+}
+
+// funcParamKey spells parameter i of fn as the Policies fact keys it.
+func funcParamKey(fn *types.Func, i int) string {
+	return fn.Origin().FullName() + "#" + strconv.Itoa(i)
+}
+
+// policyFor finds the policy of a chain: that of the collection it becomes;
+// for a chain whose collection has no consumer in sight, that of its
+// challenge method when every consumer of the method agrees.
+func (m *model) policyFor(colls []string, iface *types.Named, ch *types.Func) (Policy, string) {
+	for _, k := range colls {
+		if p, ok := m.byColl[k]; ok && p.Kind != 0 {
+			return p, ""
+		}
+	}
+	p, ok := m.byMethod[methodKey(iface, ch)]
+	switch {
+	case ok && p.Kind == Mixed:
+		return Policy{}, "no consumer of " + strings.Join(colls, ", ") + " in sight, and the consumers of " + methodKey(iface, ch) + " disagree"
+	case ok && p.Kind != 0:
+		return p, ""
+	case len(colls) == 0:
+		return Policy{}, "no consumer of " + methodKey(iface, ch) + " in sight"
+	}
+	return Policy{}, "no consumer of " + strings.Join(colls, ", ") + " in sight"
 }
 
 // name spells an element for messages: its type's or function's name.
@@ -312,7 +496,7 @@ func (m *model) analysed(pkg *types.Package) bool {
 // do: bearing if they set WWW-Authenticate; challenge-less (Less) only if
 // they reject (401, 403, 407 or a redirect) and set no challenge at all;
 // unknown for pass-through middleware and code the model cannot see.
-func (m *model) middlewareClass(e ast.Expr) Class {
+func (m *model) middlewareClass(e ast.Expr) (Class, bool) {
 	info := m.pass.TypesInfo
 	e = ast.Unparen(e)
 	for {
@@ -331,15 +515,15 @@ func (m *model) middlewareClass(e ast.Expr) Class {
 	case *ast.FuncLit:
 		sum = m.resp.Funcs[x]
 		if sum == nil {
-			return Unknown
+			return Unknown, false
 		}
 	case *ast.CallExpr:
 		fn, ok := typeutil.Callee(info, x).(*types.Func)
 		if !ok {
-			return Unknown
+			return Unknown, false
 		}
 		if !m.analysed(fn.Pkg()) {
-			return Unknown
+			return Unknown, false
 		}
 		sum = m.resp.Of(fn)
 	case *ast.Ident, *ast.SelectorExpr:
@@ -351,21 +535,22 @@ func (m *model) middlewareClass(e ast.Expr) Class {
 		}
 		fn, ok := info.Uses[id].(*types.Func)
 		if !ok || !m.analysed(fn.Pkg()) {
-			return Unknown
+			return Unknown, false
 		}
 		sum = m.resp.Of(fn)
 	default:
-		return Unknown
+		return Unknown, false
 	}
 	if sum == nil {
-		return Unknown // analysed, does nothing to a response: pass-through
+		return Unknown, false // analysed, does nothing to a response: pass-through
 	}
 	d := sum.Deep
+	rejects := d.Rejects&response.Rejecting != 0
 	switch {
 	case d.Definite&response.WWW != 0:
-		return Bearing
-	case d.Rejects&response.Rejecting != 0 && d.Challenge == 0:
-		return Less
+		return Bearing, rejects
+	case rejects && d.Challenge == 0:
+		return Less, true
 	}
-	return Unknown
+	return Unknown, rejects
 }

@@ -12,6 +12,7 @@ import (
 	"go/ast"
 	"go/printer"
 	"go/token"
+	"path/filepath"
 
 	"github.com/authchallenge/authchallenge/passes/internal/ruleid"
 
@@ -71,17 +72,21 @@ func positional(pass *analysis.Pass, rep *report.Reporter, c *chain.Chain) {
 	if d.Class != chain.Less {
 		return
 	}
-	bearing := -1
+	var bearing []int
+	unknown := false
 	for i, e := range c.Elems {
-		if i != decisive && e.Class == chain.Bearing {
-			bearing = i
-			break
+		switch {
+		case i == decisive:
+		case e.Class == chain.Bearing:
+			bearing = append(bearing, i)
+		case e.Class == chain.Unknown:
+			unknown = true
 		}
 	}
-	if bearing < 0 {
+	if len(bearing) == 0 {
 		return
 	}
-	b := c.Elems[bearing]
+	b := c.Elems[bearing[0]]
 	where := "first"
 	if decisive != 0 {
 		where = "last"
@@ -90,16 +95,37 @@ func positional(pass *analysis.Pass, rep *report.Reporter, c *chain.Chain) {
 	if b.Challenge != "" {
 		challenge = fmt.Sprintf(" (%q)", b.Challenge)
 	}
-	msg := fmt.Sprintf("%s is challenge-less but sits %s, where the failure answer takes its challenge (%s is asked at %s): every failed request, one for %s%s included, is answered without a challenge (403 instead of 401); put %s %s, or take the challenge from the authenticator that failed",
-		d.Name, where, c.Method.Name(), c.Policy.Where, b.Name, challenge, b.Name, where)
+	advice := fmt.Sprintf("put %s %s, or take the challenge from the authenticator that failed", b.Name, where)
+	if len(bearing) > 1 {
+		// Whichever bearing scheme sits there, the clients of the others
+		// are asked for the wrong credentials: no order serves them all.
+		advice = fmt.Sprintf("no order serves every client (%s and %s both challenge): take the challenge from the authenticator that failed, or join every scheme's challenge",
+			b.Name, c.Elems[bearing[1]].Name)
+	}
+	msg := fmt.Sprintf("%s is challenge-less but sits %s, where the failure answer takes its challenge (%s is asked at %s): every failed request, one for %s%s included, is answered without a challenge (403 instead of 401); %s",
+		d.Name, where, c.Method.Name(), shortPosition(c.Policy.Where), b.Name, challenge, advice)
 	diag := analysis.Diagnostic{
 		Pos: d.Expr.Pos(), End: d.Expr.End(), Message: msg,
 		Related: []analysis.RelatedInformation{{Pos: b.Expr.Pos(), End: b.Expr.End(), Message: b.Name + " is challenge-bearing"}},
 	}
-	if fix, ok := reorder(pass, c, bearing, decisive); ok {
-		diag.SuggestedFixes = []analysis.SuggestedFix{fix}
+	// A reorder resolves the finding for every client only when one
+	// bearing scheme lands at the decisive position and no other scheme
+	// (bearing, or unknown and so maybe bearing) competes for it.
+	if len(bearing) == 1 && !unknown {
+		if fix, ok := reorder(pass, c, bearing[0], decisive); ok {
+			diag.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
 	}
 	rep.Report(diag)
+}
+
+// shortPosition spells a position as file:line, the file without its
+// directory.
+func shortPosition(p token.Position) string {
+	if !p.IsValid() {
+		return "an unknown place"
+	}
+	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
 }
 
 func middleware(pass *analysis.Pass, rep *report.Reporter, c *chain.Chain) {
@@ -114,12 +140,18 @@ func middleware(pass *analysis.Pass, rep *report.Reporter, c *chain.Chain) {
 			}
 			diag := analysis.Diagnostic{
 				Pos: e.Expr.Pos(), End: e.Expr.End(),
-				Message: fmt.Sprintf("%s rejects requests without a challenge (401/403 or a redirect) and runs before %s, which challenges: a request for %s's scheme is turned away before %s sees it; run %s first, or let %s pass requests it cannot authenticate to the next handler",
-					e.Name, b.Name, b.Name, b.Name, b.Name, e.Name),
+				Message: fmt.Sprintf("%s rejects requests without a challenge (401/403 or a redirect) and runs before %s, which challenges: a request for %s's scheme is turned away before %s sees it; let %s pass requests it cannot authenticate to the next handler, or run %s first if it lets requests without its credentials through",
+					e.Name, b.Name, b.Name, b.Name, e.Name, b.Name),
 				Related: []analysis.RelatedInformation{{Pos: b.Expr.Pos(), End: b.Expr.End(), Message: b.Name + " sets WWW-Authenticate"}},
 			}
-			if fix, ok := reorder(pass, c, j, i); ok {
-				diag.SuggestedFixes = []analysis.SuggestedFix{fix}
+			// Running the bearing middleware first helps only when it
+			// lets the requests it cannot authenticate through; one that
+			// rejects them would turn the other scheme's clients (a
+			// browser's login redirect) into 401s.
+			if !b.Rejects {
+				if fix, ok := reorder(pass, c, j, i); ok {
+					diag.SuggestedFixes = []analysis.SuggestedFix{fix}
+				}
 			}
 			rep.Report(diag)
 			return
@@ -128,7 +160,8 @@ func middleware(pass *analysis.Pass, rep *report.Reporter, c *chain.Chain) {
 }
 
 // reorder moves element from to position to (a stable move), offered only
-// for a literal or a single call whose elements have no side effects.
+// for a literal or a single call whose elements have no side effects and
+// whose comments can move with them (see moves).
 func reorder(pass *analysis.Pass, c *chain.Chain, from, to int) (analysis.SuggestedFix, bool) {
 	if c.Literal == nil && c.Call == nil {
 		return analysis.SuggestedFix{}, false
@@ -138,13 +171,6 @@ func reorder(pass *analysis.Pass, c *chain.Chain, from, to int) (analysis.Sugges
 			return analysis.SuggestedFix{}, false
 		}
 	}
-	text := func(e ast.Expr) []byte {
-		var buf bytes.Buffer
-		printer.Fprint(&buf, pass.Fset, e)
-		return buf.Bytes()
-	}
-	// Each element between the two positions is replaced by its new
-	// occupant: separators and comments stay where they are.
 	el := c.Elems
 	order := make([]int, len(el))
 	for i := range order {
@@ -153,16 +179,119 @@ func reorder(pass *analysis.Pass, c *chain.Chain, from, to int) (analysis.Sugges
 	moved := order[from]
 	order = append(order[:from], order[from+1:]...)
 	order = append(order[:to], append([]int{moved}, order[to:]...)...)
-	var edits []analysis.TextEdit
-	for i, j := range order {
-		if i != j {
-			edits = append(edits, analysis.TextEdit{Pos: el[i].Expr.Pos(), End: el[i].Expr.End(), NewText: text(el[j].Expr)})
-		}
+
+	edits, ok := moves(pass, c, order)
+	if !ok {
+		return analysis.SuggestedFix{}, false
 	}
 	return analysis.SuggestedFix{
 		Message:   fmt.Sprintf("move %s to where the challenge is taken", el[from].Name),
 		TextEdits: edits,
 	}, true
+}
+
+// moves writes the permutation as edits of the elements and of their
+// comments, never of the separators or the indentation between them (so
+// the file's layout stays as it is). Each element's comment — the one
+// beside it, the one-line comment above it — moves with it; when only some
+// elements have one, nothing can move exactly and no fix is offered.
+func moves(pass *analysis.Pass, c *chain.Chain, order []int) ([]analysis.TextEdit, bool) {
+	file := fileOf(pass, c.Pos)
+	if file == nil {
+		return nil, false
+	}
+	el := c.Elems
+	line := func(p token.Pos) int { return pass.Fset.Position(p).Line }
+	open, closing := token.NoPos, token.NoPos
+	switch {
+	case c.Literal != nil:
+		open, closing = c.Literal.Lbrace, c.Literal.Rbrace
+	case c.Call != nil:
+		open, closing = c.Call.Lparen, c.Call.Rparen
+	}
+	first, last := el[0].Expr.Pos(), el[len(el)-1].Expr.End()
+	var among []*ast.CommentGroup
+	for _, g := range file.Comments {
+		if g.Pos() > open && g.End() < closing && g.End() > open {
+			among = append(among, g)
+		}
+	}
+	ownLines := true
+	for i := 1; i < len(el); i++ {
+		if line(el[i].Expr.Pos()) <= line(el[i-1].Expr.End()) {
+			ownLines = false
+		}
+	}
+	if ownLines && line(closing) <= line(last) {
+		ownLines = false // the closer shares the last element's line
+	}
+	lead := make([]*ast.CommentGroup, len(el))
+	trail := make([]*ast.CommentGroup, len(el))
+	for _, g := range among {
+		placed := false
+		for i, e := range el {
+			switch {
+			case g.Pos() >= e.Expr.Pos() && g.End() <= e.Expr.End():
+				placed = true // inside the element: it moves with it
+			case ownLines && g.Pos() > e.Expr.End() && line(g.Pos()) == line(e.Expr.End()) && trail[i] == nil:
+				trail[i], placed = g, true
+			case ownLines && g.End() < e.Expr.Pos() && line(g.End()) == line(e.Expr.Pos())-1 && lead[i] == nil &&
+				line(g.Pos()) == line(g.End()) && len(g.List) == 1 && (i == 0 || line(g.Pos()) > line(el[i-1].Expr.End())):
+				lead[i], placed = g, true
+			}
+			if placed {
+				break
+			}
+		}
+		if !placed && g.Pos() < last && g.End() > first {
+			return nil, false // a comment among the elements that belongs to none
+		}
+	}
+	if !allOrNone(lead) || !allOrNone(trail) {
+		return nil, false
+	}
+	var edits []analysis.TextEdit
+	for i, j := range order {
+		if i == j {
+			continue
+		}
+		edits = append(edits, analysis.TextEdit{Pos: el[i].Expr.Pos(), End: el[i].Expr.End(), NewText: exprText(pass, el[j].Expr)})
+		for _, gs := range [][]*ast.CommentGroup{lead, trail} {
+			if gs[i] != nil {
+				edits = append(edits, analysis.TextEdit{Pos: gs[i].Pos(), End: gs[i].End(), NewText: []byte(gs[j].List[0].Text)})
+			}
+		}
+	}
+	return edits, true
+}
+
+// allOrNone reports whether every element has a comment there, or none.
+func allOrNone(gs []*ast.CommentGroup) bool {
+	n := 0
+	for _, g := range gs {
+		if g != nil {
+			if len(g.List) != 1 {
+				return false
+			}
+			n++
+		}
+	}
+	return n == 0 || n == len(gs)
+}
+
+func exprText(pass *analysis.Pass, e ast.Expr) []byte {
+	var buf bytes.Buffer
+	printer.Fprint(&buf, pass.Fset, e)
+	return buf.Bytes()
+}
+
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
 }
 
 // pure reports whether evaluating e has no side effects (and so may be

@@ -43,19 +43,28 @@ var Analyzer = New(config.Analyzer, chain.Analyzer)
 func run(pass *analysis.Pass, cfg *config.Config, model *chain.Result) {
 	rep := report.New(pass, cfg, Name)
 	for _, l := range model.Lookups {
-		if !l.Loop.IsValid() {
-			continue // no loop tried the authenticators here
+		if !l.Loop.IsValid() && !l.LoopAt.IsValid() {
+			continue // no loop tried the authenticators
 		}
 		which := l.Coll + "[0]"
 		if l.Kind == chain.Last {
 			which = "the last of " + l.Coll
 		}
-		rep.Report(analysis.Diagnostic{
+		if l.Via != "" {
+			which = l.Coll + "[" + l.Via + "[0]]"
+			if l.Kind == chain.Last {
+				which = l.Coll + " at the last key of " + l.Via
+			}
+		}
+		diag := analysis.Diagnostic{
 			Pos: l.Pos, End: l.End,
-			Message: fmt.Sprintf("challenge taken from %s whatever failed: after trying every authenticator in %s, ask the one that failed for its %s (keep it from the loop), or join every scheme's %s into WWW-Authenticate",
+			Message: fmt.Sprintf("challenge taken from %s whatever failed: after trying every authenticator in %s, ask the one that failed for its %s (keep it when its check fails, then break), or join every scheme's %s into WWW-Authenticate",
 				which, l.Coll, l.Method.Name(), l.Method.Name()),
-			Related: []analysis.RelatedInformation{{Pos: l.Loop, Message: "the authenticators are tried here"}},
-		})
+		}
+		if l.Loop.IsValid() {
+			diag.Related = []analysis.RelatedInformation{{Pos: l.Loop, Message: "the authenticators are tried here"}}
+		}
+		rep.Report(diag)
 	}
 	rep.Finish()
 }

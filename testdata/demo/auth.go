@@ -19,6 +19,11 @@ func (s *Server) Routes() *http.ServeMux {
 	mux.Handle("/api/", s.RequireBearer(http.HandlerFunc(s.api)))
 	mux.HandleFunc("/admin", s.admin)
 	mux.HandleFunc("/files", s.files)
+	mux.HandleFunc("/reports", s.reports)
+	// The browser app and API clients share the projects view; with the
+	// session first, a client whose token expired gets 403 and never
+	// refreshes it.
+	mux.Handle("/projects", NewView(s.projects, SessionAuth{}, TokenAuth{Token: s.APIKey}))
 	return mux
 }
 
@@ -58,4 +63,19 @@ func (s *Server) files(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_, _ = w.Write([]byte("files"))
+}
+
+func (s *Server) projects(w http.ResponseWriter, r *http.Request) {
+	_, _ = w.Write([]byte("projects"))
+}
+
+// reports answers missing Basic credentials with 403: the client is never
+// asked for them.
+func (s *Server) reports(w http.ResponseWriter, r *http.Request) {
+	user, pass, ok := r.BasicAuth()
+	if !ok || user != s.User || pass != s.Password {
+		http.Error(w, "forbidden", http.StatusForbidden)
+		return
+	}
+	_, _ = w.Write([]byte("reports"))
 }

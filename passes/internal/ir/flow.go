@@ -184,6 +184,8 @@ type Place struct {
 	Global *types.Var // a package-level variable
 	Param  *types.Var // a parameter of the function that reads it
 	Value  ssa.Value  // anything else: a local made in the function
+	// Func is the function whose parameter a Param place is.
+	Func *ssa.Function
 }
 
 // Key identifies the place across functions.
@@ -223,7 +225,7 @@ func PlaceOf(v ssa.Value) Place {
 			continue
 		case *ssa.Parameter:
 			if obj, ok := x.Object().(*types.Var); ok {
-				return Place{Param: obj}
+				return Place{Param: obj, Func: x.Parent()}
 			}
 		case *ssa.Global:
 			if obj, ok := x.Object().(*types.Var); ok {
@@ -304,6 +306,25 @@ func ElementOf(v ssa.Value) (Elem, bool) {
 		default:
 			return Elem{}, false
 		}
+	}
+	e := Elem{Coll: PlaceOf(coll), Index: idx, Instr: instr}
+	e.Kind, e.K = indexKind(idx, e.Coll)
+	return e, true
+}
+
+// ElementAt reports whether instr reads an element of a slice, array or map
+// (an IndexAddr, Index or Lookup), and where in it.
+func ElementAt(instr ssa.Instruction) (Elem, bool) {
+	var coll, idx ssa.Value
+	switch x := instr.(type) {
+	case *ssa.IndexAddr:
+		coll, idx = x.X, x.Index
+	case *ssa.Index:
+		coll, idx = x.X, x.Index
+	case *ssa.Lookup:
+		coll, idx = x.X, x.Index
+	default:
+		return Elem{}, false
 	}
 	e := Elem{Coll: PlaceOf(coll), Index: idx, Instr: instr}
 	e.Kind, e.K = indexKind(idx, e.Coll)

@@ -74,3 +74,66 @@ func describe(v ssa.Value) string {
 func TestHelpers(t *testing.T) {
 	analysistest.Run(t, testdir.Path(), probe, "ir/elems")
 }
+
+// TestElementAtAndParamFunc checks that ElementAt reads the same element
+// as ElementOf of the loaded value, and that a parameter's place names its
+// function.
+func TestElementAtAndParamFunc(t *testing.T) {
+	var checked int
+	check := &analysis.Analyzer{
+		Name:     "elementat",
+		Doc:      "compares ElementAt with ElementOf",
+		Requires: []*analysis.Analyzer{ir.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			res := pass.ResultOf[ir.Analyzer].(*ir.IR)
+			for _, fn := range res.Funcs {
+				for _, b := range fn.Blocks {
+					for _, instr := range b.Instrs {
+						at, ok := ir.ElementAt(instr)
+						if !ok {
+							continue
+						}
+						checked++
+						var of ir.Elem
+						switch x := instr.(type) {
+						case *ssa.IndexAddr:
+							if x.Referrers() == nil {
+								continue
+							}
+							for _, r := range *x.Referrers() {
+								if u, isLoad := r.(*ssa.UnOp); isLoad {
+									of, ok = ir.ElementOf(u)
+								}
+							}
+						case ssa.Value:
+							of, ok = ir.ElementOf(x)
+						}
+						if !ok {
+							continue
+						}
+						if at.Coll.Key() != of.Coll.Key() || at.Kind != of.Kind || at.K != of.K {
+							t.Errorf("%s: ElementAt %+v, ElementOf %+v", pass.Fset.Position(instr.Pos()), at, of)
+						}
+						if at.Coll.Param != nil && at.Coll.Func == nil {
+							t.Errorf("%s: parameter place without its function", pass.Fset.Position(instr.Pos()))
+						}
+					}
+				}
+			}
+			return nil, nil
+		},
+	}
+	analysistest.Run(noWants{t}, testdir.Path(), check, "ir/elems")
+	if checked == 0 {
+		t.Error("no element read checked")
+	}
+}
+
+// noWants ignores the fixture's // want comments, which are the probe's.
+type noWants struct{ *testing.T }
+
+func (n noWants) Errorf(format string, args ...any) {
+	if !strings.Contains(fmt.Sprintf(format, args...), "no diagnostic was reported") {
+		n.T.Errorf(format, args...)
+	}
+}

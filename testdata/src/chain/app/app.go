@@ -10,14 +10,16 @@ import (
 // Handlers builds guards; server.Guard answers with its first scheme's
 // challenge.
 func Handlers() []http.Handler {
+	// No fix where DynamicAuth (unknown) might challenge too.
 	return []http.Handler{
-		server.New(auth.SessionAuth{}, &auth.TokenAuth{Realm: "api"}, auth.BearerAuth{}), // want `^SessionAuth is challenge-less but sits first, where the failure answer takes its challenge \(Challenge is asked at server.go:\d+\): every failed request, one for TokenAuth \("Token realm=\\""\) included, is answered without a challenge \(403 instead of 401\); put TokenAuth first, or take the challenge from the authenticator that failed$`
+		server.New(auth.SessionAuth{}, &auth.TokenAuth{Realm: "api"}, auth.BearerAuth{}), // want `^SessionAuth is challenge-less but sits first, where the failure answer takes its challenge \(Challenge is asked at server.go:\d+\): every failed request, one for TokenAuth \("Token realm=\\""\) included, is answered without a challenge \(403 instead of 401\); no order serves every client \(TokenAuth and BearerAuth both challenge\): take the challenge from the authenticator that failed, or join every scheme's challenge$`
 		server.New(auth.BearerAuth{}, auth.SessionAuth{}),                                // silent: bearing first
 		server.New(auth.SessionAuth{}, auth.APIKeyAuth{}),                                // silent: only challenge-less schemes
 		server.New(&auth.TokenAuth{}, auth.BasicAuth{}),                                  // silent: only challenge-bearing schemes
 		server.New(auth.DynamicAuth{}, auth.BearerAuth{}),                                // silent: the decisive scheme is unknown
+		server.New(auth.SessionAuth{}, auth.DynamicAuth{}, auth.BasicAuth{}),             // want `SessionAuth is challenge-less but sits first`
 		server.New(auth.SessionAuth{}),                                                   // silent: one element
-		server.New(auth.APIKeyAuth{}, auth.BasicAuth{}),                                  // want `APIKeyAuth is challenge-less but sits first`
+		server.New(auth.APIKeyAuth{}, auth.BasicAuth{}),                                  // want `APIKeyAuth is challenge-less but sits first.*; put BasicAuth first, or take the challenge from the authenticator that failed$`
 		server.New(auth.SessionAuth{}, newBearer()),                                      // silent: the bearing scheme hides behind an interface: unknown
 		server.New([]auth.Authenticator{auth.BearerAuth{}}...),                           // silent: one element
 		//authchallenge:ignore chainorder legacy clients depend on the 403
@@ -27,11 +29,26 @@ func Handlers() []http.Handler {
 
 func newBearer() auth.Authenticator { return auth.BearerAuth{} }
 
-// Literal is a chain in a slice literal.
+// Literal is a chain in a slice literal; the fix moves each element with
+// its comments.
 var Literal = []auth.Authenticator{
 	auth.SessionAuth{}, // want `SessionAuth is challenge-less but sits first`
+	auth.BasicAuth{},   // for the command-line client
+}
+
+// Commented has a comment above one element only: it cannot move exactly,
+// so no fix is offered.
+var Commented = []auth.Authenticator{
+	auth.SessionAuth{}, // want `SessionAuth is challenge-less but sits first`
+	// Basic is for the command-line client.
 	auth.BasicAuth{},
 }
+
+// Guard's chain is built for the constructor: the field's consumer judges it.
+var Guarded = server.New(
+	auth.APIKeyAuth{}, // want `APIKeyAuth is challenge-less but sits first`
+	auth.BasicAuth{},  // scripts
+)
 
 // Appended builds a chain with successive appends.
 func Appended() []auth.Authenticator {

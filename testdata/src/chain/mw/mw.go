@@ -44,6 +44,15 @@ func RequireBearer(next http.Handler) http.Handler {
 	})
 }
 
+// AdvertiseBearer names the bearer scheme on every response and lets every
+// request through: it challenges but never rejects.
+func AdvertiseBearer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="api"`)
+		next.ServeHTTP(w, r)
+	})
+}
+
 // LoadSession records a session if there is one and always calls next.
 func LoadSession(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -63,10 +72,15 @@ func Logger(next http.Handler) http.Handler {
 // Routes wires the stacks.
 func Routes(h http.Handler) {
 	r := chi.NewRouter()
-	r.Use(Logger, RequireSession, RequireBearer)             // want `^RequireSession rejects requests without a challenge \(401/403 or a redirect\) and runs before RequireBearer, which challenges: a request for RequireBearer's scheme is turned away before RequireBearer sees it; run RequireBearer first, or let RequireSession pass requests it cannot authenticate to the next handler$`
+	r.Use(Logger, RequireSession, RequireBearer)             // want `^RequireSession rejects requests without a challenge \(401/403 or a redirect\) and runs before RequireBearer, which challenges: a request for RequireBearer's scheme is turned away before RequireBearer sees it; let RequireSession pass requests it cannot authenticate to the next handler, or run RequireBearer first if it lets requests without its credentials through$`
 	r.Use(LoadSession, RequireBearer)                        // silent: pass-through first
 	r.Use(RequireBearer, RequireSession)                     // silent: bearing first
 	r.With(RequireAPIKey("k"), RequireBearer).Handle("/", h) // want `RequireAPIKey\(…\) rejects requests without a challenge`
+
+	// Both reject: running RequireBearer first would still turn session
+	// clients away, so no reorder is offered. A bearing middleware that
+	// lets requests through can go first.
+	r.Use(RequireSession, AdvertiseBearer) // want `RequireSession rejects requests without a challenge`
 
 	s := chi.NewRouter()
 	s.Use(RequireSession) // want `RequireSession rejects requests without a challenge`

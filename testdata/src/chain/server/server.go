@@ -19,7 +19,7 @@ func (g *Guard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if c := g.auths[0].Challenge(r); c != "" { // want `challenge taken from g.auths\[0\] whatever failed: after trying every authenticator in g.auths, ask the one that failed for its Challenge`
+	if c := g.auths[0].Challenge(r); c != "" { // want `challenge taken from Guard.auths\[0\] whatever failed: after trying every authenticator in Guard.auths, ask the one that failed for its Challenge \(keep it when its check fails, then break\)`
 		w.Header().Set("WWW-Authenticate", c)
 		w.WriteHeader(http.StatusUnauthorized)
 		return

@@ -1,0 +1,568 @@
+package chain
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/authchallenge/authchallenge/passes/internal/ir"
+)
+
+// A consumer is read from values (SSA), not from spellings: a challenge
+// lookup is a call of a scheme's challenge method — directly, or through a
+// method value stored in a variable or a field — whose receiver is an
+// element of a collection; the collection is the field, package variable or
+// parameter it is, so a loop in one method and a lookup in another (or in a
+// closure, or in another package) are one consumer.
+
+// challengeCall is one call of a challenge method.
+type challengeCall struct {
+	fn     *ssa.Function
+	instr  ssa.CallInstruction
+	recv   ssa.Value
+	method *types.Func // the interface's challenge method
+	key    string      // its methodKey
+	// bound is the method value (x.M) the call goes through, if any.
+	bound *ssa.MakeClosure
+}
+
+// consumers finds the challenge lookups of the package: positional ones on
+// a collection a loop tried become Lookups (for firstchallenge), all of
+// them policies. It returns the package's Policies fact (nil if empty).
+func (m *model) consumers(res *Result) *Policies {
+	funcs := m.ir.Funcs
+	stores := ir.FieldStores(funcs)
+	byColl, byMethod, loopedAt := make(map[string]Policy), make(map[string]Policy), make(map[string]Policy)
+	looped := make(map[any]token.Pos) // collections tried in a loop, by Place.Key()
+	loopedPlace := make(map[any]ir.Place)
+	var calls []challengeCall
+	direct := make(map[*ssa.Function]token.Pos) // functions that look a challenge up themselves
+
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch x := instr.(type) {
+				case *ssa.MapUpdate:
+					m.aliasStore(ir.PlaceOf(x.Map).Field, x.Value)
+				case *ssa.Store:
+					if f := ir.FieldOfAddr(x.Addr); f != nil {
+						m.aliasStore(f, x.Val)
+					}
+				}
+				ci, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				recv, meth, bound, ok := m.receiver(ci.Common(), stores)
+				if !ok {
+					continue
+				}
+				key, ch, isChallenge := m.challengeMethod(recv.Type(), meth)
+				if key == "" {
+					continue // not a method of an authenticator interface
+				}
+				if !isChallenge {
+					// a scheme tried: on a varying element, its collection
+					// is tried in a loop
+					for _, e := range elems(recv) {
+						if e.Kind == ir.Varying {
+							if _, seen := looped[e.Coll.Key()]; !seen {
+								looped[e.Coll.Key()] = ci.Pos()
+								loopedPlace[e.Coll.Key()] = e.Coll
+							}
+						}
+					}
+					continue
+				}
+				calls = append(calls, challengeCall{fn: fn, instr: ci, recv: recv, method: ch, key: key, bound: bound})
+				if _, seen := direct[fn]; !seen {
+					direct[fn] = ci.Pos()
+				}
+			}
+		}
+	}
+	for k, pos := range looped {
+		if s := m.placeString(loopedPlace[k]); s != "" {
+			loopedAt[s] = Policy{Loop: m.pass.Fset.Position(pos)}
+		}
+	}
+
+	for _, c := range calls {
+		kind, el, ok := m.lookupKind(c.recv)
+		if !ok {
+			continue
+		}
+		collKey := m.placeString(el.Coll)
+		pos, end := c.instr.Pos(), c.instr.Pos()
+		if c.bound != nil {
+			pos, end = c.bound.Pos(), c.bound.Pos()
+		}
+		if call := callAt(c.fn, pos); call != nil {
+			pos, end = call.Pos(), call.End()
+		} else if sel := selectorAt(c.fn, pos); sel != nil {
+			pos, end = sel.Pos(), sel.End()
+		}
+		p := Policy{Kind: kind, Where: m.pass.Fset.Position(pos), Coll: m.spell(el.Coll)}
+		via := ""
+		if ke, isKey := ir.ElementOf(el.Index); isKey && el.Kind == ir.Varying && kind.Positional() {
+			via = m.spell(ke.Coll) // a map read through an ordered slice of its keys
+		}
+		loop, inPkg := looped[el.Coll.Key()]
+		var loopAt token.Position
+		switch {
+		case inPkg:
+			loopAt = m.pass.Fset.Position(loop)
+		case collKey != "":
+			loopAt, inPkg = m.looped[collKey]
+			loop = token.NoPos
+		}
+		if kind.Positional() && !inPkg {
+			continue // no loop tried this collection: one scheme, not a chain
+		}
+		p.Loop = loopAt
+		if collKey != "" {
+			byColl[collKey] = merge(byColl[collKey], p)
+		}
+		byMethod[c.key] = mergeMethod(byMethod[c.key], p)
+		if kind.Positional() {
+			res.Lookups = append(res.Lookups, &Lookup{Pos: pos, End: end, Kind: kind, Method: c.method,
+				Loop: loop, LoopAt: loopAt, Coll: p.Coll, Via: via, Key: collKey, Func: declOf(c.fn)})
+		}
+	}
+	// A constructor's or Add method's parameter stored into a field: a
+	// chain passed to it is judged by the field's consumers.
+	for param, field := range m.aliases {
+		if p, ok := byColl[field]; ok {
+			byColl[param] = merge(byColl[param], p)
+		} else if p, ok := m.byColl[field]; ok {
+			byColl[param] = merge(byColl[param], p)
+		}
+	}
+	for k, v := range byColl {
+		m.byColl[k] = merge(m.byColl[k], v)
+	}
+	for k, v := range byMethod {
+		m.byMethod[k] = mergeMethod(m.byMethod[k], v)
+	}
+	m.lookers(res, funcs, direct)
+	if len(byColl)+len(byMethod)+len(loopedAt) == 0 {
+		return nil
+	}
+	return &Policies{ByColl: sorted(byColl), ByMethod: sorted(byMethod), Looped: sorted(loopedAt)}
+}
+
+// lookers records the functions that look a challenge up, themselves or
+// through the functions they call, and exports a LookupFact for each.
+func (m *model) lookers(res *Result, funcs []*ssa.Function, direct map[*ssa.Function]token.Pos) {
+	where := make(map[*ssa.Function]token.Position)
+	for fn, pos := range direct {
+		where[fn] = m.pass.Fset.Position(pos)
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, fn := range funcs {
+			if _, done := where[fn]; done {
+				continue
+			}
+		scan:
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					ci, ok := instr.(ssa.CallInstruction)
+					if !ok {
+						continue
+					}
+					callee := ci.Common().StaticCallee()
+					if callee == nil {
+						continue
+					}
+					if p, ok := where[callee]; ok {
+						where[fn] = p
+						changed = true
+						break scan
+					}
+					if obj, ok := callee.Object().(*types.Func); ok && obj.Pkg() != m.pass.Pkg {
+						if p, ok := res.LooksUp(obj); ok {
+							where[fn] = p
+							changed = true
+							break scan
+						}
+					}
+				}
+			}
+		}
+	}
+	for fn, p := range where {
+		// a literal looks up for the function around it
+		for fn.Parent() != nil {
+			fn = fn.Parent()
+		}
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || obj.Pkg() != m.pass.Pkg {
+			continue
+		}
+		if _, seen := res.lookers[obj]; seen {
+			continue
+		}
+		res.lookers[obj] = p
+		m.pass.ExportObjectFact(obj, &LookupFact{Where: p})
+	}
+}
+
+// receiver returns the receiver and method of a method call: an interface
+// or static call, a method value (x.M) called later, also one stored in a
+// field and called in another function.
+func (m *model) receiver(c *ssa.CallCommon, stores map[*types.Var][]*ssa.Store) (recv ssa.Value, meth *types.Func, bound *ssa.MakeClosure, ok bool) {
+	if recv, meth, ok := ir.Receiver(c); ok {
+		if mc, isClosure := ir.Origin(c.Value).(*ssa.MakeClosure); isClosure && !c.IsInvoke() {
+			bound = mc
+		}
+		return recv, meth, bound, true
+	}
+	f := ir.Field(c.Value)
+	if f == nil {
+		return nil, nil, nil, false
+	}
+	for _, st := range stores[f] {
+		r, mm, isBound := ir.BoundMethod(st.Val)
+		if !isBound || (meth != nil && (mm != meth || recv != r)) {
+			return nil, nil, nil, false // several values: not one lookup
+		}
+		recv, meth = r, mm
+		bound, _ = ir.Origin(st.Val).(*ssa.MakeClosure)
+	}
+	return recv, meth, bound, meth != nil
+}
+
+// challengeMethod reports whether meth is a method of an authenticator
+// interface that t (the receiver's type: the interface, or a type parameter
+// constrained by it) is; key is "" when it is not, and isChallenge says
+// whether meth is the interface's challenge method.
+func (m *model) challengeMethod(t types.Type, meth *types.Func) (key string, ch *types.Func, isChallenge bool) {
+	if tp, ok := types.Unalias(t).(*types.TypeParam); ok {
+		t = tp.Constraint()
+	}
+	if !types.IsInterface(t) {
+		return "", nil, false
+	}
+	iface, ch, ok := m.authInterface(t)
+	if !ok || ch == nil {
+		return "", nil, false
+	}
+	return methodKey(iface, ch), ch, ch.Name() == meth.Name()
+}
+
+// elems lists the element reads a receiver may hold.
+func elems(v ssa.Value) []ir.Elem {
+	es, _ := ir.Elements(v)
+	return es
+}
+
+// lookupKind classifies the receiver of a challenge call: an element at a
+// fixed position (First for [0], Last for [len-1]), the element of a loop
+// kept after it (Last when it is kept on every iteration; OrderSafe when
+// it is kept only on the way out, as the scheme that failed), an element at
+// a varying index (OrderSafe: the failing one, each one, or one whose index
+// was recorded). ok is false for a receiver that is no element.
+func (m *model) lookupKind(recv ssa.Value) (kind PolicyKind, el ir.Elem, ok bool) {
+	v := ir.Origin(recv)
+	if e, isElem := ir.ElementOf(v); isElem {
+		switch e.Kind {
+		case ir.Fixed:
+			if e.K == 0 {
+				return First, e, true
+			}
+		case ir.FromEnd:
+			if e.K == 1 {
+				return Last, e, true
+			}
+		case ir.Varying:
+			// a map read through an ordered slice of its keys: the key's
+			// position decides
+			if ke, isKey := ir.ElementOf(e.Index); isKey {
+				switch {
+				case ke.Kind == ir.Fixed && ke.K == 0:
+					return First, e, true
+				case ke.Kind == ir.FromEnd && ke.K == 1:
+					return Last, e, true
+				}
+			}
+			return OrderSafe, e, true
+		}
+		return 0, e, false
+	}
+	phi, isPhi := v.(*ssa.Phi)
+	if !isPhi {
+		return 0, ir.Elem{}, false
+	}
+	return kept(phi)
+}
+
+// maxPhiWalk bounds how many phis kept follows.
+const maxPhiWalk = 32
+
+// kept classifies a variable that holds elements of a loop after it. At a
+// loop header's phi, a varying element that arrives on every back edge was
+// kept on every iteration: the last one tried (Last). One that arrives only
+// on some back edges (the others carry the old value: kept only on some
+// paths, as the scheme that failed) or only on the way out of the loop
+// (assigned before a break) is the scheme the loop stopped at (OrderSafe).
+func kept(phi *ssa.Phi) (kind PolicyKind, el ir.Elem, ok bool) {
+	seen := make(map[*ssa.Phi]bool)
+	var last, safe *ir.Elem
+	var walk func(p *ssa.Phi)
+	walk = func(p *ssa.Phi) {
+		if seen[p] || len(seen) > maxPhiWalk {
+			return
+		}
+		seen[p] = true
+		var back []*ir.Elem
+		every := true // every back edge carries a varying element
+		for i, edge := range p.Edges {
+			isBack := p.Block().Dominates(p.Block().Preds[i])
+			o := ir.Origin(edge)
+			e, isElem := ir.ElementOf(o)
+			if isElem && e.Kind == ir.Varying {
+				if isBack {
+					back = append(back, &e)
+				} else if safe == nil {
+					safe = &e
+				}
+				continue
+			}
+			if isBack {
+				every = false
+			}
+			if q, isPhi := o.(*ssa.Phi); isPhi {
+				walk(q)
+			}
+		}
+		switch {
+		case len(back) > 0 && every:
+			last = back[0]
+		case len(back) > 0 && safe == nil:
+			safe = back[0]
+		}
+	}
+	walk(phi)
+	switch {
+	case last != nil:
+		return Last, *last, true
+	case safe != nil:
+		return OrderSafe, *safe, true
+	}
+	return 0, ir.Elem{}, false
+}
+
+// aliasStore records a parameter stored into a field (directly, appended to
+// it, or as a map value): a chain passed for that parameter becomes the
+// field.
+func (m *model) aliasStore(field *types.Var, val ssa.Value) {
+	if field == nil {
+		return
+	}
+	fk := m.fieldKey(field)
+	if fk == "" {
+		return
+	}
+	var add func(v ssa.Value, depth int)
+	add = func(v ssa.Value, depth int) {
+		if depth > ir.MaxDepth {
+			return
+		}
+		v = ir.Origin(v)
+		switch x := v.(type) {
+		case *ssa.Parameter:
+			if k := paramKey(x.Parent(), x.Object()); k != "" {
+				m.aliases[k] = fk
+			}
+		case *ssa.Call:
+			if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && len(x.Call.Args) == 2 {
+				add(x.Call.Args[1], depth+1)
+			}
+		case *ssa.Slice:
+			// the array built for a variadic call: its elements
+			if a, ok := x.X.(*ssa.Alloc); ok && a.Referrers() != nil {
+				for _, r := range *a.Referrers() {
+					if ia, ok := r.(*ssa.IndexAddr); ok && ia.Referrers() != nil {
+						for _, rr := range *ia.Referrers() {
+							if st, ok := rr.(*ssa.Store); ok && st.Addr == ia {
+								add(st.Val, depth+1)
+							}
+						}
+					}
+				}
+			} else {
+				add(x.X, depth+1)
+			}
+		}
+	}
+	add(val, 0)
+}
+
+// placeString spells a collection as the facts key it: "" for a local
+// collection, known only inside its function.
+func (m *model) placeString(p ir.Place) string {
+	switch {
+	case p.Field != nil:
+		return m.fieldKey(p.Field)
+	case p.Global != nil && p.Global.Pkg() != nil:
+		return p.Global.Pkg().Path() + "." + p.Global.Name()
+	case p.Param != nil:
+		return paramKey(p.Func, p.Param)
+	}
+	return ""
+}
+
+// spell names a collection for messages.
+func (m *model) spell(p ir.Place) string {
+	switch {
+	case p.Field != nil:
+		if owner := m.owner(p.Field); owner != "" {
+			return owner + "." + p.Field.Name()
+		}
+		return p.Field.Name()
+	case p.Global != nil:
+		return p.Global.Name()
+	case p.Param != nil:
+		return p.Param.Name()
+	}
+	return "the collection"
+}
+
+// fieldKey spells a struct field as "pkg/path.Type.field" ("" for a field
+// of an unnamed struct).
+func (m *model) fieldKey(f *types.Var) string {
+	owner := m.owner(f)
+	if owner == "" || f.Pkg() == nil {
+		return ""
+	}
+	return f.Pkg().Path() + "." + owner + "." + f.Name()
+}
+
+// owner finds the named type a field belongs to, in the field's package.
+func (m *model) owner(f *types.Var) string {
+	f = f.Origin()
+	if o, ok := m.owners[f]; ok {
+		return o
+	}
+	m.owners[f] = ""
+	if f.Pkg() == nil {
+		return ""
+	}
+	scope := f.Pkg().Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		st, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		for i := 0; i < st.NumFields(); i++ {
+			if st.Field(i).Origin() == f {
+				m.owners[f] = name
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// paramKey spells a parameter of a declared function as the facts key it:
+// "pkg/path.F#i" or "(*pkg/path.T).M#i" (i counts the parameters after the
+// receiver); a receiver that is itself a named collection type is that
+// type ("pkg/path.T"). It returns "" for a literal's parameters.
+func paramKey(fn *ssa.Function, v types.Object) string {
+	if fn == nil || v == nil {
+		return ""
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil {
+		return ""
+	}
+	obj = obj.Origin()
+	sig := obj.Signature()
+	if r := sig.Recv(); r != nil && (r == v || r.Origin() == v || (r.Name() == v.Name() && r.Pos() == v.Pos())) {
+		if n, ok := types.Unalias(derefType(r.Type())).(*types.Named); ok && isCollection(n) && n.Obj().Pkg() != nil {
+			return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+		}
+		return ""
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		p := sig.Params().At(i)
+		if p == v || (p.Name() == v.Name() && p.Pos() == v.Pos()) {
+			return obj.FullName() + "#" + strconv.Itoa(i)
+		}
+	}
+	return ""
+}
+
+func derefType(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+func isCollection(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Array, *types.Map:
+		return true
+	}
+	return false
+}
+
+// declOf is the declared function around fn.
+func declOf(fn *ssa.Function) *types.Func {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	obj, _ := fn.Object().(*types.Func)
+	return obj
+}
+
+// callAt finds the call expression whose '(' is at pos in fn's syntax.
+func callAt(fn *ssa.Function, pos token.Pos) *ast.CallExpr {
+	syn := fn.Syntax()
+	if syn == nil || !pos.IsValid() {
+		return nil
+	}
+	var found *ast.CallExpr
+	ast.Inspect(syn, func(n ast.Node) bool {
+		if found != nil || n == nil || n.Pos() > pos || n.End() <= pos {
+			return false
+		}
+		if c, ok := n.(*ast.CallExpr); ok && c.Lparen == pos {
+			found = c
+		}
+		return true
+	})
+	return found
+}
+
+// selectorAt finds the selector x.M whose M is at pos in fn's syntax (a
+// method value).
+func selectorAt(fn *ssa.Function, pos token.Pos) *ast.SelectorExpr {
+	syn := fn.Syntax()
+	if syn == nil || !pos.IsValid() {
+		return nil
+	}
+	var found *ast.SelectorExpr
+	ast.Inspect(syn, func(n ast.Node) bool {
+		if found != nil || n == nil || n.Pos() > pos || n.End() <= pos {
+			return false
+		}
+		if s, ok := n.(*ast.SelectorExpr); ok && s.Sel.Pos() == pos {
+			found = s
+		}
+		return true
+	})
+	return found
+}

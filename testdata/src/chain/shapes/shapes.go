@@ -1,0 +1,337 @@
+// Package shapes holds the ways Go code reaches an element of a chain at a
+// fixed position, each with the loop that tried the chain, and the
+// order-safe ways that must stay silent.
+package shapes
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+)
+
+// ErrNoCredentials says a scheme found none of its credentials.
+var ErrNoCredentials = errors.New("no credentials")
+
+// Scheme is one way to authenticate.
+type Scheme interface {
+	Authenticate(r *http.Request) error
+	Challenge() string
+}
+
+// Cookie has no challenge.
+type Cookie struct{}
+
+func (Cookie) Authenticate(r *http.Request) error { return ErrNoCredentials }
+func (Cookie) Challenge() string                  { return "" }
+
+// Bearer challenges.
+type Bearer struct{}
+
+func (Bearer) Authenticate(r *http.Request) error { return ErrNoCredentials }
+func (Bearer) Challenge() string                  { return `Bearer realm="api"` }
+
+// ---- positional lookups (firstchallenge), each on a collection of its own
+
+// Temp asks a temporary copy of the first element.
+type Temp struct{ schemes []Scheme }
+
+func NewTemp(s ...Scheme) *Temp { return &Temp{schemes: s} }
+
+func (t *Temp) Try(r *http.Request) bool {
+	for _, s := range t.schemes {
+		if s.Authenticate(r) == nil {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *Temp) Challenge() string {
+	first := t.schemes[0]
+	return first.Challenge() // want `challenge taken from Temp.schemes\[0\] whatever failed`
+}
+
+// Alias asks the last element through a local alias of the slice.
+type Alias struct{ schemes []Scheme }
+
+func NewAlias(s ...Scheme) *Alias { return &Alias{schemes: s} }
+
+func (a *Alias) Try(r *http.Request) bool {
+	for _, s := range a.schemes {
+		if s.Authenticate(r) == nil {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *Alias) Challenge() string {
+	xs := a.schemes
+	last := xs[len(xs)-1]
+	return last.Challenge() // want `challenge taken from the last of Alias.schemes whatever failed`
+}
+
+// KeptAfter keeps the loop variable after the loop: the last one tried.
+func KeptAfter(schemes []Scheme, w http.ResponseWriter, r *http.Request) {
+	var s Scheme
+	for _, s = range schemes {
+		if s.Authenticate(r) == nil {
+			return
+		}
+	}
+	w.Header().Set("WWW-Authenticate", s.Challenge()) // want `challenge taken from the last of schemes whatever failed`
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+// LastTried copies every element it tries into a variable.
+func LastTried(schemes []Scheme, w http.ResponseWriter, r *http.Request) {
+	var last Scheme
+	for _, s := range schemes {
+		last = s
+		if err := s.Authenticate(r); err != nil {
+			continue // failed, or not mine: the next one
+		}
+		return
+	}
+	if last != nil {
+		w.Header().Set("WWW-Authenticate", last.Challenge()) // want `challenge taken from the last of schemes whatever failed`
+	}
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+// Indexed tries by index and asks element 0.
+type Indexed struct{ schemes []Scheme }
+
+func NewIndexed(s ...Scheme) *Indexed { return &Indexed{schemes: s} }
+
+func (x *Indexed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	for i := range x.schemes {
+		if x.schemes[i].Authenticate(r) == nil {
+			return
+		}
+	}
+	w.Header().Set("WWW-Authenticate", x.schemes[0].Challenge()) // want `challenge taken from Indexed.schemes\[0\] whatever failed`
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+// Stored takes the first element's challenge method at construction and
+// calls it from another method.
+type Stored struct {
+	schemes   []Scheme
+	challenge func() string
+}
+
+func NewStored(s ...Scheme) *Stored {
+	st := &Stored{schemes: s}
+	st.challenge = st.schemes[0].Challenge // want `challenge taken from Stored.schemes\[0\] whatever failed`
+	return st
+}
+
+func (st *Stored) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	for _, s := range st.schemes {
+		if s.Authenticate(r) == nil {
+			return
+		}
+	}
+	st.deny(w)
+}
+
+func (st *Stored) deny(w http.ResponseWriter) {
+	if c := st.challenge(); c != "" {
+		w.Header().Set("WWW-Authenticate", c)
+		w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	w.WriteHeader(http.StatusForbidden)
+}
+
+// MethodValue keeps the method value in a variable for a closure.
+func MethodValue(schemes ...Scheme) http.HandlerFunc {
+	challenge := schemes[0].Challenge // want `challenge taken from schemes\[0\] whatever failed`
+	return func(w http.ResponseWriter, r *http.Request) {
+		for _, s := range schemes {
+			if s.Authenticate(r) == nil {
+				return
+			}
+		}
+		w.Header().Set("WWW-Authenticate", challenge())
+		w.WriteHeader(http.StatusUnauthorized)
+	}
+}
+
+// Pair returns two closures over the same captured chain: one tries it,
+// the other names the challenge of its last element.
+func Pair(schemes []Scheme) (func(*http.Request) bool, func() string) {
+	try := func(r *http.Request) bool {
+		for _, s := range schemes {
+			if s.Authenticate(r) == nil {
+				return true
+			}
+		}
+		return false
+	}
+	challenge := func() string {
+		return schemes[len(schemes)-1].Challenge() // want `challenge taken from the last of schemes whatever failed`
+	}
+	return try, challenge
+}
+
+// Registry reads a map of schemes through the ordered slice of its keys.
+type Registry struct {
+	byName map[string]Scheme
+	order  []string
+}
+
+func (g *Registry) Register(name string, s Scheme) {
+	if g.byName == nil {
+		g.byName = make(map[string]Scheme)
+	}
+	g.byName[name] = s
+	g.order = append(g.order, name)
+}
+
+func (g *Registry) Try(r *http.Request) bool {
+	for _, name := range g.order {
+		if g.byName[name].Authenticate(r) == nil {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *Registry) Challenge() string {
+	return g.byName[g.order[0]].Challenge() // want `challenge taken from Registry.byName\[Registry.order\[0\]\] whatever failed`
+}
+
+// Chain is generic over its schemes.
+type Chain[T Scheme] struct{ links []T }
+
+func NewChain[T Scheme](links ...T) *Chain[T] { return &Chain[T]{links: links} }
+
+func (c *Chain[T]) Try(r *http.Request) bool {
+	for _, l := range c.links {
+		if l.Authenticate(r) == nil {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Chain[T]) Challenge() string {
+	return c.links[0].Challenge() // want `challenge taken from Chain.links\[0\] whatever failed`
+}
+
+// defaults is a package chain tried by Default.
+var defaults []Scheme
+
+func Default(w http.ResponseWriter, r *http.Request) {
+	for _, s := range defaults {
+		if s.Authenticate(r) == nil {
+			return
+		}
+	}
+	w.Header().Set("WWW-Authenticate", defaults[0].Challenge()) // want `challenge taken from defaults\[0\] whatever failed`
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+// ---- order-safe consumers (silent)
+
+// Failing keeps the scheme that refused its credentials, then breaks.
+func Failing(schemes []Scheme, w http.ResponseWriter, r *http.Request) {
+	var failed Scheme
+	for _, s := range schemes {
+		if err := s.Authenticate(r); err != nil && !errors.Is(err, ErrNoCredentials) {
+			failed = s
+			break
+		}
+	}
+	if failed != nil {
+		w.Header().Set("WWW-Authenticate", failed.Challenge())
+	}
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+// FailingOnly keeps a scheme only on the failure branch, without breaking.
+func FailingOnly(schemes []Scheme, w http.ResponseWriter, r *http.Request) {
+	var failed Scheme
+	for _, s := range schemes {
+		err := s.Authenticate(r)
+		if err == nil {
+			return
+		}
+		if !errors.Is(err, ErrNoCredentials) {
+			failed = s
+		}
+	}
+	if failed != nil {
+		w.Header().Set("WWW-Authenticate", failed.Challenge())
+	}
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+// FailedIndex records the index of the scheme that failed.
+func FailedIndex(schemes []Scheme, w http.ResponseWriter, r *http.Request) {
+	bad := -1
+	for i, s := range schemes {
+		if err := s.Authenticate(r); err != nil && !errors.Is(err, ErrNoCredentials) {
+			bad = i
+			break
+		}
+	}
+	if bad >= 0 {
+		w.Header().Set("WWW-Authenticate", schemes[bad].Challenge())
+	}
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+// Each asks the failing scheme inside the loop.
+func Each(schemes []Scheme, w http.ResponseWriter, r *http.Request) {
+	for _, s := range schemes {
+		if err := s.Authenticate(r); err != nil && !errors.Is(err, ErrNoCredentials) {
+			w.Header().Set("WWW-Authenticate", s.Challenge())
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+	}
+}
+
+// All joins every scheme's challenge.
+func All(schemes []Scheme, w http.ResponseWriter) {
+	var cs []string
+	for _, s := range schemes {
+		if c := s.Challenge(); c != "" {
+			cs = append(cs, c)
+		}
+	}
+	w.Header().Set("WWW-Authenticate", strings.Join(cs, ", "))
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+// Describe asks element 0 of a collection no loop tried: one scheme.
+func Describe(schemes []Scheme) string { return schemes[0].Challenge() }
+
+// Untried asks element 0 after a loop that only read challenges.
+func Untried(schemes []Scheme) string {
+	n := 0
+	for _, s := range schemes {
+		if s.Challenge() != "" {
+			n++
+		}
+	}
+	return schemes[0].Challenge()
+}
+
+// Group is filled by successive Add calls.
+type Group struct{ members []Scheme }
+
+func (g *Group) Add(s Scheme) { g.members = append(g.members, s) }
+
+func (g *Group) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	for _, s := range g.members {
+		if s.Authenticate(r) == nil {
+			return
+		}
+	}
+	w.Header().Set("WWW-Authenticate", g.members[0].Challenge()) // want `challenge taken from Group.members\[0\] whatever failed`
+	w.WriteHeader(http.StatusUnauthorized)
+}
