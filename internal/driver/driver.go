@@ -20,7 +20,6 @@ import (
 	"go/token"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -119,35 +118,41 @@ Flags:
 		patterns = []string{"./..."}
 	}
 
-	pkgs, err := load(patterns, *tests, *tags)
+	roots, err := load(patterns, *tests, *tags)
 	if err != nil {
 		fmt.Fprintf(stderr, "authchallenge: %v\n", err)
 		return ExitError
 	}
-	if printErrors(stderr, pkgs) {
-		return ExitError
-	}
-	isolate(pkgs)
-	if len(pkgs) == 0 {
+	if len(roots) == 0 {
 		fmt.Fprintf(stderr, "authchallenge: no packages match %s\n", strings.Join(patterns, " "))
 		return ExitError
 	}
+	// Packages that load are analysed even when others do not; the
+	// errors are printed first, and make the exit status 1.
+	pkgs, report := triage(roots)
+	for _, l := range report.lines() {
+		fmt.Fprintln(stderr, l)
+	}
+	isolate(pkgs)
 	if *inventory {
-		return runInventory(stdout, stderr, rules, pkgs, format)
+		code := runInventory(stdout, stderr, rules, pkgs, format)
+		if code == ExitClean && report.failed() {
+			code = ExitError
+		}
+		return code
 	}
 
 	var findings []finding
-	if len(active) > 0 {
+	failed := report.failed()
+	if len(active) > 0 && len(pkgs) > 0 {
 		graph, err := checker.Analyze(active, pkgs, nil)
 		if err != nil {
 			fmt.Fprintf(stderr, "authchallenge: %v\n", err)
 			return ExitError
 		}
-		var failed bool
-		findings, failed = collect(graph, stderr)
-		if failed {
-			return ExitError
-		}
+		var analysisFailed bool
+		findings, analysisFailed = collect(graph, stderr)
+		failed = failed || analysisFailed
 	}
 
 	switch {
@@ -160,13 +165,17 @@ Flags:
 		if !*diff {
 			// Findings without a fix (or with one that cannot be
 			// applied) are still findings.
-			printFindings(stdout, format, rest, rules)
+			printFindings(stdout, format, rest, rules, report)
 			findings = rest
 		}
 	default:
-		printFindings(stdout, format, findings, rules)
+		printFindings(stdout, format, findings, rules, report)
 	}
-	if len(findings) > 0 {
+	switch {
+	case failed:
+		// Whatever was found, some packages were not analysed.
+		return ExitError
+	case len(findings) > 0:
 		return ExitFindings
 	}
 	return ExitClean
@@ -202,119 +211,6 @@ func firstLine(s string) string {
 		return rest
 	}
 	return s
-}
-
-// load loads the packages named by patterns: syntax and types for them,
-// export data for their dependencies.
-func load(patterns []string, tests bool, tags string) ([]*packages.Package, error) {
-	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
-			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo |
-			packages.NeedModule,
-		Tests: tests,
-	}
-	if tags != "" {
-		cfg.BuildFlags = []string{"-tags=" + tags}
-	}
-	all, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		return nil, err
-	}
-	cache := goCache()
-	var roots []*packages.Package
-	for _, p := range all {
-		if synthesized(p, cache) {
-			continue
-		}
-		roots = append(roots, p)
-	}
-	return roots, nil
-}
-
-// isolate cuts every import edge of roots that leads outside roots: facts
-// flow between the named packages only, and the checker must not analyse
-// (or need the syntax of) dependencies. It runs after printErrors, which
-// reports the errors of the dependencies too.
-func isolate(roots []*packages.Package) {
-	byID := make(map[string]*packages.Package)
-	for _, p := range roots {
-		byID[p.ID] = p
-	}
-	for _, p := range roots {
-		imports := make(map[string]*packages.Package)
-		for path, imp := range p.Imports {
-			if r := byID[imp.ID]; r != nil {
-				imports[path] = r
-			}
-		}
-		p.Imports = imports
-	}
-}
-
-// synthesized reports whether p is a test main package that go list made up
-// (its ID ends in ".test" and its files live in the build cache). Both
-// conditions are needed: a real package may have a path ending in ".test"
-// (module example.test), and the compiled files of a cgo package are all in
-// the build cache, so GoFiles (the sources) are checked, not CompiledGoFiles.
-func synthesized(p *packages.Package, cache string) bool {
-	if !strings.HasSuffix(p.ID, ".test") {
-		return false
-	}
-	if cache == "" || len(p.GoFiles) == 0 {
-		return true
-	}
-	for _, f := range p.GoFiles {
-		if !strings.HasPrefix(f, cache+string(filepath.Separator)) {
-			return false
-		}
-	}
-	return true
-}
-
-func goCache() string {
-	if c := os.Getenv("GOCACHE"); c != "" {
-		return filepath.Clean(c)
-	}
-	out, err := exec.Command("go", "env", "GOCACHE").Output()
-	if err != nil {
-		return ""
-	}
-	return filepath.Clean(strings.TrimSpace(string(out)))
-}
-
-// printErrors prints the load and type errors of pkgs and of their
-// dependencies, position first, and reports whether there were any.
-func printErrors(w io.Writer, pkgs []*packages.Package) bool {
-	seen := make(map[string]bool)
-	var lines []string
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		checked := false // p has parse or type errors of its own
-		for _, e := range p.Errors {
-			checked = checked || e.Kind == packages.ParseError || e.Kind == packages.TypeError
-		}
-		for _, e := range p.Errors {
-			line := e.Msg
-			if hdr, rest, ok := strings.Cut(e.Msg, "\n"); ok && e.Pos == "" && strings.HasPrefix(hdr, "# ") {
-				// The compiler's output (go list -export builds the
-				// packages): "# path" then position-first lines, which
-				// the parse and type errors repeat when p was checked.
-				if checked {
-					continue
-				}
-				line = rest
-			} else if e.Pos != "" && e.Pos != "-" {
-				line = relPath(e.Pos) + ": " + e.Msg
-			}
-			if !seen[line] {
-				seen[line] = true
-				lines = append(lines, line)
-			}
-		}
-	})
-	for _, l := range lines {
-		fmt.Fprintln(w, l)
-	}
-	return len(lines) > 0
 }
 
 type finding struct {
