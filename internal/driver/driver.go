@@ -2,13 +2,16 @@
 // with go/packages and runs the rules over them. Under `go vet -vettool` the
 // command hands over to unitchecker instead (see cmd/authchallenge).
 //
-// Only the packages named on the command line are analysed. Their
-// dependencies are loaded from export data, as the compiler and go vet see
-// them, and are not analysed: facts flow between the named packages only,
-// and what the rules know of the standard library and the web frameworks is
-// written down in their tables. This keeps the cost close to type-checking
-// the named packages (the stock checker parses and analyses every dependency,
-// the standard library included, as soon as an analyzer uses facts).
+// The packages named on the command line are analysed and their findings
+// reported. Their dependencies that can matter (CanMatter: outside the
+// standard library, and reaching net/http, gRPC or fasthttp) are analysed
+// too, for their facts only, so that a package named alone is judged as
+// `./...` and go vet judge it: a framework or an authentication module of
+// the company's own is learned from its code. The rest, the standard library
+// first, is read from export data, as the compiler and go vet see it; what
+// the rules know of it is written in their table. This keeps the cost far
+// below the stock checker's, which parses and analyses every dependency,
+// the standard library included, as soon as an analyzer uses facts.
 package driver
 
 import (
@@ -21,6 +24,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -118,22 +122,35 @@ Flags:
 		patterns = []string{"./..."}
 	}
 
-	roots, err := load(patterns, *tests, *tags)
+	models := active
+	if *inventory {
+		models = rules
+	}
+	ld, err := load(patterns, *tests, *tags, usesFacts(models))
 	if err != nil {
 		fmt.Fprintf(stderr, "authchallenge: %v\n", err)
 		return ExitError
 	}
-	if len(roots) == 0 {
+	if len(ld.roots) == 0 {
 		fmt.Fprintf(stderr, "authchallenge: no packages match %s\n", strings.Join(patterns, " "))
 		return ExitError
 	}
 	// Packages that load are analysed even when others do not; the
 	// errors are printed first, and make the exit status 1.
-	pkgs, report := triage(roots)
+	pkgs, report := triage(ld.roots)
 	for _, l := range report.lines() {
 		fmt.Fprintln(stderr, l)
 	}
-	isolate(pkgs)
+	// The checker analyses the dependencies that pkgs import for their
+	// facts (the analyzers with facts run on every import), and reports
+	// the findings of pkgs only.
+	analysed := slices.Clone(pkgs)
+	for _, p := range ld.deps {
+		if !p.IllTyped {
+			analysed = append(analysed, p)
+		}
+	}
+	isolate(analysed)
 	if *inventory {
 		code := runInventory(stdout, stderr, rules, pkgs, format)
 		if code == ExitClean && report.failed() {
@@ -179,6 +196,21 @@ Flags:
 		return ExitFindings
 	}
 	return ExitClean
+}
+
+// usesFacts reports whether an analyzer of as, or one they require, uses
+// facts: only then do the dependencies' facts matter.
+func usesFacts(as []*analysis.Analyzer) bool {
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(a *analysis.Analyzer) bool
+	visit = func(a *analysis.Analyzer) bool {
+		if seen[a] {
+			return false
+		}
+		seen[a] = true
+		return len(a.FactTypes) > 0 || slices.ContainsFunc(a.Requires, visit)
+	}
+	return slices.ContainsFunc(as, visit)
 }
 
 // Shared returns the analyzers named like the shared configuration

@@ -527,24 +527,24 @@ func TestLoadDropsTestMain(t *testing.T) {
 		"x_test.go": "package x_test\n\nimport \"testing\"\n\nfunc TestY(t *testing.T) {}\n",
 	})
 	t.Chdir(dir)
-	pkgs, err := load([]string{"./..."}, true, "")
+	ld, err := load([]string{"./..."}, true, "", true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var ids []string
-	for _, p := range pkgs {
+	for _, p := range ld.roots {
 		ids = append(ids, p.ID)
 	}
 	want := []string{"example.com/x", "example.com/x [example.com/x.test]", "example.com/x_test [example.com/x.test]"}
 	if strings.Join(ids, "\n") != strings.Join(want, "\n") {
 		t.Errorf("load kept %q, want %q", ids, want)
 	}
-	pkgs, err = load([]string{"./..."}, false, "")
+	ld, err = load([]string{"./..."}, false, "", true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(pkgs) != 1 || pkgs[0].ID != "example.com/x" {
-		t.Errorf("load with tests=false kept %d packages, want example.com/x only", len(pkgs))
+	if len(ld.roots) != 1 || ld.roots[0].ID != "example.com/x" {
+		t.Errorf("load with tests=false kept %d packages, want example.com/x only", len(ld.roots))
 	}
 }
 

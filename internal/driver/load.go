@@ -13,15 +13,37 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// load loads the packages named by patterns: syntax and types for them,
-// export data for their dependencies.
-func load(patterns []string, tests bool, tags string) ([]*packages.Package, error) {
-	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
-			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo |
-			packages.NeedModule,
-		Tests: tests,
-	}
+// loadMode is what go list tells the driver: the import graph, every
+// package's files and the export data the compiler wrote for it. The
+// driver parses and type-checks the packages it analyses itself (see
+// loader), and reads the others from their export data.
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+	packages.NeedDeps | packages.NeedExportFile | packages.NeedModule | packages.NeedTypesSizes
+
+// loaded is the outcome of load.
+type loaded struct {
+	roots []*packages.Package // the named packages (and their test variants)
+	// deps are the dependencies analysed for their facts: those that
+	// can matter (CanMatter), and those that import a named package.
+	deps []*packages.Package
+	// origin says where the facts of every package of the graph come
+	// from (originNamed, originAnalysed, originUnavailable).
+	origin map[*packages.Package]string
+}
+
+// Where the facts of a package come from.
+const (
+	originNamed       = "named"       // named on the command line: analysed, findings reported
+	originAnalysed    = "analysed"    // a dependency analysed for its facts
+	originUnavailable = "unavailable" // read from export data: the standard library, or nothing there can matter
+)
+
+// load loads the packages named by patterns and their dependencies: the
+// named ones and, with facts (some analyzer uses facts), the dependencies
+// whose facts can matter with syntax and types, checked from source; the
+// others from export data.
+func load(patterns []string, tests bool, tags string, facts bool) (*loaded, error) {
+	cfg := &packages.Config{Mode: loadMode, Tests: tests}
 	if tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + tags}
 	}
@@ -30,14 +52,66 @@ func load(patterns []string, tests bool, tags string) ([]*packages.Package, erro
 		return nil, err
 	}
 	cache := goCache()
-	var roots []*packages.Package
+	out := &loaded{origin: make(map[*packages.Package]string)}
 	for _, p := range all {
 		if synthesized(p, cache) {
 			continue
 		}
-		roots = append(roots, p)
+		out.roots = append(out.roots, p)
+		out.origin[p] = originNamed
 	}
-	return roots, nil
+	reaches := make(map[*packages.Package]bool)
+	packages.Visit(out.roots, nil, func(p *packages.Package) {
+		reaches[p] = entryPoints[p.PkgPath]
+		importsAnalysed := false
+		for _, imp := range p.Imports {
+			reaches[p] = reaches[p] || reaches[imp]
+			importsAnalysed = importsAnalysed || out.origin[imp] == originNamed || out.origin[imp] == originAnalysed
+		}
+		if out.origin[p] == originNamed {
+			return
+		}
+		// A package that imports an analysed one is analysed too,
+		// whatever it imports: its types must be those checked from
+		// source, not a second copy read from export data.
+		if facts && (importsAnalysed && p.Module != nil || CanMatter(p, func(q *packages.Package) bool { return reaches[q] })) {
+			out.origin[p] = originAnalysed
+			out.deps = append(out.deps, p)
+			return
+		}
+		out.origin[p] = originUnavailable
+	})
+	newLoader(out).run()
+	return out, nil
+}
+
+// entryPoints are the packages through which code answers requests: a
+// package that cannot reach one of them has nothing to tell the models.
+var entryPoints = map[string]bool{
+	"net/http":                    true,
+	"google.golang.org/grpc":      true,
+	"github.com/valyala/fasthttp": true,
+}
+
+// CanMatter reports whether the facts of dependency p can change what the
+// rules find in the packages that import it, so that the driver analyses
+// it: p lies outside the standard library (what the models know of it is
+// written in their table) and imports one of net/http, gRPC or fasthttp,
+// or a package that reaches one of them through its own imports (reaches
+// tells, for an import of p).
+//
+// TODO: ask the gate of the knowledge table (passes/internal/knowledge)
+// once it exists, instead of the entry points alone.
+func CanMatter(p *packages.Package, reaches func(*packages.Package) bool) bool {
+	if p.Module == nil {
+		return false // the standard library
+	}
+	for _, imp := range p.Imports {
+		if entryPoints[imp.PkgPath] || reaches(imp) {
+			return true
+		}
+	}
+	return false
 }
 
 // isolate cuts every import edge of pkgs that leads outside pkgs: facts
