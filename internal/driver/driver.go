@@ -58,6 +58,8 @@ func Main(args []string, rules []*analysis.Analyzer, stdout, stderr io.Writer) i
 		version   = fs.Bool("version", false, "print the version and exit")
 		explainR  = fs.String("explain", "", "print the documentation of the rule `RULE` and the flags that apply to it, then exit")
 		inventory = fs.Bool("inventory", false, "instead of the findings, print the packages' authentication surface: chains and middleware stacks with\nthe class of each element, positional challenge lookups, and 401/403/407/redirect sites with the challenges\nset before them (text, or JSON with -format json); exit status 0 once printed")
+		useCache  = fs.Bool("cache", true, "keep the findings of every package between runs, and reuse them while the package, the packages it\nimports and the flags are unchanged")
+		cacheDir  = fs.String("cache-dir", defaultCacheDir(), "the result cache's `DIR`ectory")
 	)
 	fs.Var(&format, "format", "print the findings as `FORMAT`: text (file:line:col: message (rule)), json (the go/analysis shape:\npackage → rule → diagnostics), sarif (SARIF 2.1.0) or github (GitHub Actions ::warning annotations)")
 	enabled := make(map[*analysis.Analyzer]*bool)
@@ -135,42 +137,90 @@ Flags:
 		fmt.Fprintf(stderr, "authchallenge: no packages match %s\n", strings.Join(patterns, " "))
 		return ExitError
 	}
+	// The findings of the named packages whose cache key has an entry
+	// are reused: those packages are neither type-checked nor analysed.
+	var (
+		rc      *resultCache
+		keys    = make(map[*packages.Package]cacheKey)
+		hits    = make(map[*packages.Package]bool)
+		reused  []finding
+		checked map[*packages.Package]bool
+	)
+	if *useCache && !*inventory && len(active) > 0 {
+		rc = newResultCache(*cacheDir, cacheConfig(fs, rules))
+	}
+	if rc != nil {
+		for _, p := range ld.roots {
+			if k, ok := rc.key(p, ld.origin); ok {
+				keys[p] = k
+				if got, ok := rc.get(k, p, rules); ok {
+					hits[p] = true
+					reused = append(reused, got...)
+				}
+			}
+		}
+	}
+	checked = ld.check(hits)
+
 	// Packages that load are analysed even when others do not; the
 	// errors are printed first, and make the exit status 1.
 	pkgs, report := triage(ld.roots)
 	for _, l := range report.lines() {
 		fmt.Fprintln(stderr, l)
 	}
-	// The checker analyses the dependencies that pkgs import for their
-	// facts (the analyzers with facts run on every import), and reports
-	// the findings of pkgs only.
-	analysed := slices.Clone(pkgs)
-	for _, p := range ld.deps {
-		if !p.IllTyped {
+	// The checker analyses the dependencies that the packages analysed
+	// import for their facts (the analyzers with facts run on every
+	// import), and reports the findings of the named packages only.
+	var analysed, toAnalyse []*packages.Package
+	for _, p := range ld.roots {
+		if checked[p] && !p.IllTyped {
 			analysed = append(analysed, p)
 		}
 	}
+	for _, p := range pkgs {
+		if !hits[p] {
+			toAnalyse = append(toAnalyse, p)
+		}
+	}
+	for _, p := range ld.deps {
+		if checked[p] && !p.IllTyped {
+			analysed = append(analysed, p)
+		}
+	}
+	var facts []invFacts
+	if *inventory {
+		facts = factsOrigins(pkgs, ld, checked)
+	}
 	isolate(analysed)
 	if *inventory {
-		code := runInventory(stdout, stderr, rules, pkgs, format)
+		code := runInventory(stdout, stderr, rules, pkgs, facts, format)
 		if code == ExitClean && report.failed() {
 			code = ExitError
 		}
 		return code
 	}
 
-	var findings []finding
+	findings := reused
 	failed := report.failed()
-	if len(active) > 0 && len(pkgs) > 0 {
-		graph, err := checker.Analyze(active, pkgs, nil)
+	if len(active) > 0 && len(toAnalyse) > 0 {
+		graph, err := checker.Analyze(active, toAnalyse, nil)
 		if err != nil {
 			fmt.Fprintf(stderr, "authchallenge: %v\n", err)
 			return ExitError
 		}
-		var analysisFailed bool
-		findings, analysisFailed = collect(graph, stderr)
-		failed = failed || analysisFailed
+		byPkg, pkgFailed := collect(graph, stderr)
+		for _, p := range toAnalyse {
+			if pkgFailed[p] {
+				failed = true
+				continue
+			}
+			findings = append(findings, byPkg[p]...)
+			if k, ok := keys[p]; ok && rc != nil {
+				rc.put(k, p, byPkg[p])
+			}
+		}
 	}
+	findings = dedup(findings)
 
 	switch {
 	case *fix:
@@ -252,10 +302,27 @@ type finding struct {
 	posn     token.Position
 }
 
-// collect gathers the diagnostics of the graph's roots, dropping the
-// duplicates that a file shared by p and its test variant produces, in
-// position order.
-func collect(graph *checker.Graph, stderr io.Writer) ([]finding, bool) {
+// collect gathers the diagnostics of the graph's roots by package, and
+// the packages for which an analysis failed (the errors are printed).
+func collect(graph *checker.Graph, stderr io.Writer) (map[*packages.Package][]finding, map[*packages.Package]bool) {
+	out := make(map[*packages.Package][]finding)
+	failed := make(map[*packages.Package]bool)
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			fmt.Fprintf(stderr, "authchallenge: %s: %v\n", act.Package.ID, act.Err)
+			failed[act.Package] = true
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			out[act.Package] = append(out[act.Package], finding{act.Package, act.Analyzer, d, act.Package.Fset.Position(d.Pos)})
+		}
+	}
+	return out, failed
+}
+
+// dedup drops the duplicates that a file shared by p and its test variant
+// produces, and sorts the findings by position.
+func dedup(findings []finding) []finding {
 	type key struct {
 		posn     token.Position
 		analyzer string
@@ -263,22 +330,13 @@ func collect(graph *checker.Graph, stderr io.Writer) ([]finding, bool) {
 	}
 	seen := make(map[key]bool)
 	var out []finding
-	failed := false
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			fmt.Fprintf(stderr, "authchallenge: %s: %v\n", act.Package.ID, act.Err)
-			failed = true
+	for _, f := range findings {
+		k := key{f.posn, f.analyzer.Name, f.diag.Message}
+		if seen[k] {
 			continue
 		}
-		for _, d := range act.Diagnostics {
-			posn := act.Package.Fset.Position(d.Pos)
-			k := key{posn, act.Analyzer.Name, d.Message}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			out = append(out, finding{act.Package, act.Analyzer, d, posn})
-		}
+		seen[k] = true
+		out = append(out, f)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].posn, out[j].posn
@@ -293,7 +351,25 @@ func collect(graph *checker.Graph, stderr io.Writer) ([]finding, bool) {
 		}
 		return out[i].analyzer.Name < out[j].analyzer.Name
 	})
-	return out, failed
+	return out
+}
+
+// cacheConfig lists what configures the analysis, for the cache keys: the
+// rules the driver knows and the value of every flag but those that only
+// choose the output.
+func cacheConfig(fs *flag.FlagSet, rules []*analysis.Analyzer) []string {
+	var out []string
+	for _, a := range rules {
+		out = append(out, "rule "+a.Name)
+	}
+	output := map[string]bool{"format": true, "json": true, "fix": true, "diff": true, "version": true,
+		"explain": true, "inventory": true, "cache": true, "cache-dir": true}
+	fs.VisitAll(func(f *flag.Flag) {
+		if !output[f.Name] {
+			out = append(out, "-"+f.Name+"="+f.Value.String())
+		}
+	})
+	return out
 }
 
 func printText(w io.Writer, findings []finding) {

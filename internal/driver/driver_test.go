@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -31,7 +32,23 @@ func TestMain(m *testing.M) {
 	os.Setenv("GOPROXY", "off")
 	os.Setenv("GOWORK", "off")
 	os.Setenv("GOFLAGS", strings.TrimSpace(os.Getenv("GOFLAGS")+" -mod=mod"))
-	os.Exit(m.Run())
+	// The result cache of the runs lives and dies with the tests; the
+	// build cache, which also defaults to a directory below
+	// XDG_CACHE_HOME, stays where it is.
+	if os.Getenv("GOCACHE") == "" {
+		if out, err := exec.Command("go", "env", "GOCACHE").Output(); err == nil {
+			os.Setenv("GOCACHE", strings.TrimSpace(string(out)))
+		}
+	}
+	cache, err := os.MkdirTemp("", "authchallenge-cache-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("XDG_CACHE_HOME", cache)
+	code := m.Run()
+	os.RemoveAll(cache)
+	os.Exit(code)
 }
 
 const gomod = "module example.com/x\n\ngo 1.26.0\n"

@@ -74,15 +74,41 @@ func load(patterns []string, tests bool, tags string, facts bool) (*loaded, erro
 		// A package that imports an analysed one is analysed too,
 		// whatever it imports: its types must be those checked from
 		// source, not a second copy read from export data.
-		if facts && (importsAnalysed && p.Module != nil || CanMatter(p, func(q *packages.Package) bool { return reaches[q] })) {
+		if importsAnalysed && p.Module != nil || facts && CanMatter(p, func(q *packages.Package) bool { return reaches[q] }) {
 			out.origin[p] = originAnalysed
 			out.deps = append(out.deps, p)
 			return
 		}
 		out.origin[p] = originUnavailable
 	})
-	newLoader(out).run()
 	return out, nil
+}
+
+// check parses and type-checks the named packages but those in skip (whose
+// findings are known), and the packages analysed for their facts that they
+// import; it reads the rest from export data as needed, and returns the
+// packages checked from source.
+func (l *loaded) check(skip map[*packages.Package]bool) map[*packages.Package]bool {
+	need := make(map[*packages.Package]bool)
+	var visit func(p *packages.Package)
+	visit = func(p *packages.Package) {
+		if need[p] {
+			return
+		}
+		need[p] = true
+		for _, imp := range p.Imports {
+			if o := l.origin[imp]; o == originNamed || o == originAnalysed {
+				visit(imp)
+			}
+		}
+	}
+	for _, p := range l.roots {
+		if !skip[p] {
+			visit(p)
+		}
+	}
+	newLoader(l.roots, need).run()
+	return need
 }
 
 // entryPoints are the packages through which code answers requests: a

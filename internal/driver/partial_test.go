@@ -57,7 +57,7 @@ func TestBrokenSibling(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := brokenSibling(t, tc.src)
-			for _, args := range [][]string{nil, {"./good", "./bad", "./user"}, {"-test=false"}} {
+			for _, args := range [][]string{nil, {"-test=false", "./good", "./bad", "./user"}} {
 				code, stdout, stderr := run(t, dir, rules(), args...)
 				checkCode(t, args, code, ExitError, stdout, stderr)
 				if l := lines(stdout); len(l) != 1 || !goodFinding.MatchString(l[0]) {

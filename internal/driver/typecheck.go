@@ -34,21 +34,23 @@ type loader struct {
 	exportErr map[*packages.Package]error // read (nil: without error)
 }
 
-func newLoader(l *loaded) *loader {
+// newLoader returns a loader for the graph of roots that checks the
+// packages of analysed from source: with each package, the packages it
+// imports from the graph that need checking.
+func newLoader(roots []*packages.Package, analysed map[*packages.Package]bool) *loader {
 	ld := &loader{
 		fset:      token.NewFileSet(),
-		analysed:  make(map[*packages.Package]bool),
+		analysed:  analysed,
 		done:      make(map[*packages.Package]chan struct{}),
 		cpu:       make(chan struct{}, runtime.GOMAXPROCS(0)),
 		exportErr: make(map[*packages.Package]error),
 	}
-	for _, p := range append(append([]*packages.Package(nil), l.roots...), l.deps...) {
-		ld.analysed[p] = true
+	for p := range analysed {
 		ld.done[p] = make(chan struct{})
 	}
 	// Every package gets its types.Package up front, so that reading
 	// export data never creates a second one for an indirect dependency.
-	packages.Visit(l.roots, nil, func(p *packages.Package) {
+	packages.Visit(roots, nil, func(p *packages.Package) {
 		p.Fset = ld.fset
 		if p.PkgPath == "unsafe" {
 			p.Types = types.Unsafe
