@@ -9,12 +9,19 @@
 #   -runs N        timed runs per row, medians reported (default 5)
 #   -cold-runs N   rounds that include the cold/cached pairs (fresh GOCACHE;
 #                  they are by far the slowest rows); default: -runs
-#   -inputs LIST   comma-separated subset of: corpus,caddy,apiserver,std,synth10,synth100,synth1000
+#   -inputs LIST   comma-separated subset of: corpus,caddy,apiserver,apiserver1,std,synth10,synth100,synth1000
+#                  (apiserver1: k8s.io/apiserver/pkg/endpoints/filters named alone)
 #   -corpus DIR    the real-world corpus module (default testdata/realworld);
 #                  packages.txt in it lists the packages to lint (./... without it)
 #   -o FILE        also write the report (Markdown) to FILE
-#   -smoke         1 run; synth10 only; floor, authchallenge standalone and the
-#                  cached go vet -vettool row. Exits non-zero if any tool fails.
+#   -smoke         1 run; synth10 only; floor, authchallenge standalone (without
+#                  and with the result cache, cold and warm) and the cached
+#                  go vet -vettool row. Exits non-zero if any tool fails.
+#
+# The standalone rows: authchallenge with -cache=false (the analysis every
+# time), then with an empty result cache (cold: analysis plus writing the
+# entries) and the run after it on the same cache (warm: go list, keys and
+# reading the entries). The floor runs with -cache=false.
 #
 # Every row runs in this process tree, one tool after the other, round by
 # round, so that all tools see the same machine state. Wall time and peak RSS
@@ -35,7 +42,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 runs=5
 cold_runs=
 smoke=0
-inputs=corpus,caddy,apiserver,std,synth10,synth100,synth1000
+inputs=corpus,caddy,apiserver,apiserver1,std,synth10,synth100,synth1000
 corpus=$root/testdata/realworld
 staticcheck_version=v0.8.2
 report=
@@ -164,7 +171,7 @@ fi
 # module. Their test files and optional packages import modules that are in
 # the build list but whose checksums the corpus's go.sum lacks, so a copy of
 # the corpus module gets those checksums (the build list does not change).
-if has_input caddy || has_input apiserver; then
+if has_input caddy || has_input apiserver || has_input apiserver1; then
 	if [ -f "$corpus/go.mod" ]; then
 		deps=$work/corpus-deps
 		mkdir -p "$deps"
@@ -172,7 +179,7 @@ if has_input caddy || has_input apiserver; then
 		cp "$corpus"/*.go "$deps"/ 2>/dev/null || true
 		big=()
 		has_input caddy && big+=('github.com/caddyserver/caddy/v2/...')
-		has_input apiserver && big+=('k8s.io/apiserver/...')
+		{ has_input apiserver || has_input apiserver1; } && big+=('k8s.io/apiserver/...')
 		log "completing go.sum for ${big[*]} in a copy of the corpus module"
 		(cd "$deps" && GOFLAGS="${GOFLAGS:-} -mod=mod" go list -e -test -deps "${big[@]}" >/dev/null)
 		if ! cmp -s "$corpus/go.mod" "$deps/go.mod"; then
@@ -180,6 +187,7 @@ if has_input caddy || has_input apiserver; then
 		fi
 		has_input caddy && { in_dir[caddy]=$deps; in_pkgs[caddy]='github.com/caddyserver/caddy/v2/...'; selected+=(caddy); }
 		has_input apiserver && { in_dir[apiserver]=$deps; in_pkgs[apiserver]='k8s.io/apiserver/...'; selected+=(apiserver); }
+		has_input apiserver1 && { in_dir[apiserver1]=$deps; in_pkgs[apiserver1]='k8s.io/apiserver/pkg/endpoints/filters'; selected+=(apiserver1); }
 		note "caddy and apiserver rows: the whole modules (patterns github.com/caddyserver/caddy/v2/... and k8s.io/apiserver/...), tests included, linted from a copy of the corpus module whose go.sum was completed for their test and optional imports."
 	else
 		note "the corpus module has no go.mod: caddy and apiserver rows skipped"
@@ -218,7 +226,9 @@ median() {
 tool_label() {
 	case $1 in
 	floor) echo "floor (no-op analyzer, standalone)" ;;
-	authchallenge) echo "authchallenge standalone" ;;
+	authchallenge) echo "authchallenge standalone, -cache=false" ;;
+	authchallenge-cache-cold) echo "authchallenge standalone, empty result cache" ;;
+	authchallenge-cache-warm) echo "authchallenge standalone, warm result cache" ;;
 	staticcheck-warm) echo "staticcheck, warm build cache, empty analysis cache" ;;
 	vet-authchallenge-cold) echo "go vet -vettool=authchallenge, cold" ;;
 	vet-authchallenge-cached) echo "go vet -vettool=authchallenge, cached" ;;
@@ -234,15 +244,16 @@ input_label() {
 	corpus) echo "corpus ($(wc -w <<<"${in_pkgs[corpus]}") packages)" ;;
 	caddy) echo "caddy/v2/..." ;;
 	apiserver) echo "k8s.io/apiserver/..." ;;
+	apiserver1) echo "k8s.io/apiserver/pkg/endpoints/filters alone" ;;
 	std) echo "std (standard library)" ;;
 	synth*) echo "synthetic, ${in_count[$1]} packages" ;;
 	esac
 }
 
 report() {
-	tools=(floor authchallenge staticcheck-warm vet-authchallenge-cold vet-authchallenge-cached vet-cold vet-cached staticcheck-cold staticcheck-cached)
+	tools=(floor authchallenge authchallenge-cache-cold authchallenge-cache-warm staticcheck-warm vet-authchallenge-cold vet-authchallenge-cached vet-cold vet-cached staticcheck-cold staticcheck-cached)
 	local -A wall rss
-	local checks=() input tool f w m n fw fr rw rr per aw ar vc sc vk sk c
+	local checks=() input tool f w m n fw fr rw rr per aw ar vc sc vk sk c cw
 	{
 		echo "## authchallenge benchmark"
 		echo
@@ -289,6 +300,11 @@ report() {
 			if [ -n "$fw" ] && [ -n "$aw" ]; then
 				checks+=("$(awk -v i="$input" -v a="$aw" -v b="$fw" -v c="$ar" -v d="$fr" 'BEGIN {
 					printf "%s: standalone wall %.2f× floor (target ≤ 1.5×) %s, RSS %.2f× floor (target ≤ 2×) %s", i, a / b, (a <= 1.5 * b ? "ok" : "OVER"), c / d, (c <= 2 * d ? "ok" : "OVER") }')")
+			fi
+			cw=${wall[$input.authchallenge-cache-warm]:-}
+			if [ -n "$fw" ] && [ -n "$cw" ]; then
+				checks+=("$(awk -v i="$input" -v a="$cw" -v b="$fw" 'BEGIN {
+					printf "%s: standalone with a warm result cache %.2f× floor (go list, no type-checking: target < 1×) %s", i, a / b, (a < b ? "ok" : "OVER") }')")
 			fi
 			vc=${wall[$input.vet-authchallenge-cold]:-} sc=${wall[$input.vet-cold]:-}
 			if [ -n "$vc" ] && [ -n "$sc" ]; then
@@ -342,7 +358,7 @@ success() {
 	local tool=$1 rc=$2 out=$3 err=$4
 	case $tool in
 	floor) [ "$rc" = 0 ] ;;
-	authchallenge) [ "$rc" = 0 ] || [ "$rc" = 3 ] ;;
+	authchallenge*) [ "$rc" = 0 ] || [ "$rc" = 3 ] ;;
 	vet*)
 		[ "$rc" = 0 ] && return 0
 		[ "$rc" = 1 ] || return 1
@@ -377,7 +393,7 @@ measure() {
 		# a linter that reports nothing there has stopped working.
 		if [ -n "${in_count[$input]:-}" ]; then
 			case $tool in
-			authchallenge) [ "$rc" = 3 ] || fail "$input $tool: no findings on the synthetic module" ;;
+			authchallenge*) [ "$rc" = 3 ] || fail "$input $tool: no findings on the synthetic module" ;;
 			vet-authchallenge-*) [ "$rc" = 1 ] || fail "$input $tool: no findings on the synthetic module" ;;
 			esac
 		fi
@@ -399,7 +415,7 @@ for input in "${selected[@]}"; do
 	(cd "$dir" && go list -e -test -deps "${pkgs[@]}" >/dev/null)
 	# One untimed run of the floor: export data for the standalone rows.
 	rc=0
-	(cd "$dir" && GOPROXY=off "$bin/floor" "${pkgs[@]}" >"$work/out/warm.out" 2>"$work/out/warm.err") || rc=$?
+	(cd "$dir" && GOPROXY=off "$bin/floor" -cache=false "${pkgs[@]}" >"$work/out/warm.out" 2>"$work/out/warm.err") || rc=$?
 	if [ "$rc" != 0 ]; then
 		fail "$input: the packages do not load or type-check (floor exit $rc): $(head -n 1 "$work/out/warm.err")"
 		sed -n '2,20p' "$work/out/warm.err" >&2
@@ -412,8 +428,11 @@ for input in "${selected[@]}"; do
 	fi
 	for ((r = 1; r <= runs; r++)); do
 		log "$input: round $r/$runs"
-		measure "$input" floor -- "$bin/floor" "${pkgs[@]}"
-		measure "$input" authchallenge -- "$bin/authchallenge" "${pkgs[@]}"
+		measure "$input" floor -- "$bin/floor" -cache=false "${pkgs[@]}"
+		measure "$input" authchallenge -- "$bin/authchallenge" -cache=false "${pkgs[@]}"
+		rm -rf "$work/rc"
+		measure "$input" authchallenge-cache-cold -- "$bin/authchallenge" -cache-dir "$work/rc" "${pkgs[@]}"
+		measure "$input" authchallenge-cache-warm -- "$bin/authchallenge" -cache-dir "$work/rc" "${pkgs[@]}"
 		if [ -n "$staticcheck" ]; then
 			# The standalone rows' peer: the same warm build cache, an
 			# empty analysis cache (what staticcheck does after a change).

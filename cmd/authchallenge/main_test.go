@@ -26,6 +26,15 @@ func build(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(dir)
+	// The result cache of the runs lives and dies with the tests; the
+	// build cache, which also defaults to a directory below
+	// XDG_CACHE_HOME, stays where it is.
+	if os.Getenv("GOCACHE") == "" {
+		if out, err := exec.Command("go", "env", "GOCACHE").Output(); err == nil {
+			os.Setenv("GOCACHE", strings.TrimSpace(string(out)))
+		}
+	}
+	os.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
 	bin = filepath.Join(dir, "authchallenge")
 	cmd := exec.Command("go", "build", "-o", bin, ".")
 	cmd.Env = append(os.Environ(), "GOTOOLCHAIN=local", "GOPROXY=off")
@@ -220,5 +229,42 @@ func TestStandalone(t *testing.T) {
 				t.Errorf("authchallenge %q: want one line on stdout, got:\n%s", tc.args, stdout)
 			}
 		})
+	}
+}
+
+// A web framework the knowledge table does not know, required through a
+// replace directive, whose status method is learned from its code, and a
+// service context type that embeds the framework's: the standalone command
+// on the package alone, on the whole module, and go vet agree.
+func TestFrameworkOutsideTable(t *testing.T) {
+	t.Parallel()
+	dir, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range map[string]string{
+		"go.mod":                 "module example.com/x\n\ngo 1.26.0\n\nrequire example.org/web v0.0.0\n\nreplace example.org/web => ./third_party/web\n",
+		"third_party/web/go.mod": "module example.org/web\n\ngo 1.26.0\n",
+		"third_party/web/web.go": "package web\n\nimport \"net/http\"\n\ntype Ctx struct {\n\tw http.ResponseWriter\n\tr *http.Request\n}\n\nfunc New(w http.ResponseWriter, r *http.Request) *Ctx { return &Ctx{w, r} }\n\nfunc (c *Ctx) Status(code int) { c.w.WriteHeader(code) }\n",
+		"svc/svc.go":             "package svc\n\nimport (\n\t\"net/http\"\n\n\t\"example.org/web\"\n)\n\ntype Context struct {\n\t*web.Ctx\n\tUser string\n}\n\nfunc Handler(w http.ResponseWriter, r *http.Request) {\n\tc := &Context{Ctx: web.New(w, r), User: r.Header.Get(\"X-User\")}\n\tif c.User == \"\" {\n\t\tc.Status(http.StatusUnauthorized)\n\t}\n}\n",
+	} {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const want = "svc/svc.go:17:3: call to Status writes 401 without a WWW-Authenticate challenge"
+	for _, args := range [][]string{{"./svc"}, {"./..."}} {
+		code, stdout, stderr := run(t, dir, bin, args...)
+		if code != 3 || !strings.HasPrefix(stdout, want) || strings.Count(stdout, "\n") != 1 || stderr != "" {
+			t.Errorf("authchallenge %q: exit %d\nstdout:\n%s\nstderr:\n%s", args, code, stdout, stderr)
+		}
+	}
+	code, stdout, stderr := run(t, dir, "go", "vet", "-vettool="+bin, "./svc")
+	if code == 0 || !strings.Contains(stderr, want) || strings.Count(stderr, "svc.go:") != 1 {
+		t.Errorf("go vet: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 }

@@ -2,13 +2,16 @@
 // with go/packages and runs the rules over them. Under `go vet -vettool` the
 // command hands over to unitchecker instead (see cmd/authchallenge).
 //
-// Only the packages named on the command line are analysed. Their
-// dependencies are loaded from export data, as the compiler and go vet see
-// them, and are not analysed: facts flow between the named packages only,
-// and what the rules know of the standard library and the web frameworks is
-// written down in their tables. This keeps the cost close to type-checking
-// the named packages (the stock checker parses and analyses every dependency,
-// the standard library included, as soon as an analyzer uses facts).
+// The packages named on the command line are analysed and their findings
+// reported. Their dependencies that can matter (CanMatter: outside the
+// standard library, and reaching net/http, gRPC or fasthttp) are analysed
+// too, for their facts only, so that a package named alone is judged as
+// `./...` and go vet judge it: a framework or an authentication module of
+// the company's own is learned from its code. The rest, the standard library
+// first, is read from export data, as the compiler and go vet see it; what
+// the rules know of it is written in their table. This keeps the cost far
+// below the stock checker's, which parses and analyses every dependency,
+// the standard library included, as soon as an analyzer uses facts.
 package driver
 
 import (
@@ -20,8 +23,8 @@ import (
 	"go/token"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -55,6 +58,8 @@ func Main(args []string, rules []*analysis.Analyzer, stdout, stderr io.Writer) i
 		version   = fs.Bool("version", false, "print the version and exit")
 		explainR  = fs.String("explain", "", "print the documentation of the rule `RULE` and the flags that apply to it, then exit")
 		inventory = fs.Bool("inventory", false, "instead of the findings, print the packages' authentication surface: chains and middleware stacks with\nthe class of each element, positional challenge lookups, and 401/403/407/redirect sites with the challenges\nset before them (text, or JSON with -format json); exit status 0 once printed")
+		useCache  = fs.Bool("cache", true, "keep the findings of every package between runs, and reuse them while the package, the packages it\nimports and the flags are unchanged")
+		cacheDir  = fs.String("cache-dir", defaultCacheDir(), "the result cache's `DIR`ectory")
 	)
 	fs.Var(&format, "format", "print the findings as `FORMAT`: text (file:line:col: message (rule)), json (the go/analysis shape:\npackage → rule → diagnostics), sarif (SARIF 2.1.0) or github (GitHub Actions ::warning annotations)")
 	enabled := make(map[*analysis.Analyzer]*bool)
@@ -119,36 +124,103 @@ Flags:
 		patterns = []string{"./..."}
 	}
 
-	pkgs, err := load(patterns, *tests, *tags)
+	models := active
+	if *inventory {
+		models = rules
+	}
+	ld, err := load(patterns, *tests, *tags, usesFacts(models))
 	if err != nil {
 		fmt.Fprintf(stderr, "authchallenge: %v\n", err)
 		return ExitError
 	}
-	if printErrors(stderr, pkgs) {
-		return ExitError
-	}
-	isolate(pkgs)
-	if len(pkgs) == 0 {
+	if len(ld.roots) == 0 {
 		fmt.Fprintf(stderr, "authchallenge: no packages match %s\n", strings.Join(patterns, " "))
 		return ExitError
 	}
+	// The findings of the named packages whose cache key has an entry
+	// are reused: those packages are neither type-checked nor analysed.
+	var (
+		rc      *resultCache
+		keys    = make(map[*packages.Package]cacheKey)
+		hits    = make(map[*packages.Package]bool)
+		reused  []finding
+		checked map[*packages.Package]bool
+	)
+	if *useCache && !*inventory && len(active) > 0 {
+		rc = newResultCache(*cacheDir, cacheConfig(fs, rules))
+	}
+	if rc != nil {
+		for _, p := range ld.roots {
+			if k, ok := rc.key(p, ld.origin); ok {
+				keys[p] = k
+				if got, ok := rc.get(k, p, rules); ok {
+					hits[p] = true
+					reused = append(reused, got...)
+				}
+			}
+		}
+	}
+	checked = ld.check(hits)
+
+	// Packages that load are analysed even when others do not; the
+	// errors are printed first, and make the exit status 1.
+	pkgs, report := triage(ld.roots)
+	for _, l := range report.lines() {
+		fmt.Fprintln(stderr, l)
+	}
+	// The checker analyses the dependencies that the packages analysed
+	// import for their facts (the analyzers with facts run on every
+	// import), and reports the findings of the named packages only.
+	var analysed, toAnalyse []*packages.Package
+	for _, p := range ld.roots {
+		if checked[p] && !p.IllTyped {
+			analysed = append(analysed, p)
+		}
+	}
+	for _, p := range pkgs {
+		if !hits[p] {
+			toAnalyse = append(toAnalyse, p)
+		}
+	}
+	for _, p := range ld.deps {
+		if checked[p] && !p.IllTyped {
+			analysed = append(analysed, p)
+		}
+	}
+	var facts []invFacts
 	if *inventory {
-		return runInventory(stdout, stderr, rules, pkgs, format)
+		facts = factsOrigins(pkgs, ld, checked)
+	}
+	isolate(analysed)
+	if *inventory {
+		code := runInventory(stdout, stderr, rules, pkgs, facts, format)
+		if code == ExitClean && report.failed() {
+			code = ExitError
+		}
+		return code
 	}
 
-	var findings []finding
-	if len(active) > 0 {
-		graph, err := checker.Analyze(active, pkgs, nil)
+	findings := reused
+	failed := report.failed()
+	if len(active) > 0 && len(toAnalyse) > 0 {
+		graph, err := checker.Analyze(active, toAnalyse, nil)
 		if err != nil {
 			fmt.Fprintf(stderr, "authchallenge: %v\n", err)
 			return ExitError
 		}
-		var failed bool
-		findings, failed = collect(graph, stderr)
-		if failed {
-			return ExitError
+		byPkg, pkgFailed := collect(graph, stderr)
+		for _, p := range toAnalyse {
+			if pkgFailed[p] {
+				failed = true
+				continue
+			}
+			findings = append(findings, byPkg[p]...)
+			if k, ok := keys[p]; ok && rc != nil {
+				rc.put(k, p, byPkg[p])
+			}
 		}
 	}
+	findings = dedup(findings)
 
 	switch {
 	case *fix:
@@ -160,16 +232,35 @@ Flags:
 		if !*diff {
 			// Findings without a fix (or with one that cannot be
 			// applied) are still findings.
-			printFindings(stdout, format, rest, rules)
+			printFindings(stdout, format, rest, rules, report)
 			findings = rest
 		}
 	default:
-		printFindings(stdout, format, findings, rules)
+		printFindings(stdout, format, findings, rules, report)
 	}
-	if len(findings) > 0 {
+	switch {
+	case failed:
+		// Whatever was found, some packages were not analysed.
+		return ExitError
+	case len(findings) > 0:
 		return ExitFindings
 	}
 	return ExitClean
+}
+
+// usesFacts reports whether an analyzer of as, or one they require, uses
+// facts: only then do the dependencies' facts matter.
+func usesFacts(as []*analysis.Analyzer) bool {
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(a *analysis.Analyzer) bool
+	visit = func(a *analysis.Analyzer) bool {
+		if seen[a] {
+			return false
+		}
+		seen[a] = true
+		return len(a.FactTypes) > 0 || slices.ContainsFunc(a.Requires, visit)
+	}
+	return slices.ContainsFunc(as, visit)
 }
 
 // Shared returns the analyzers named like the shared configuration
@@ -204,119 +295,6 @@ func firstLine(s string) string {
 	return s
 }
 
-// load loads the packages named by patterns: syntax and types for them,
-// export data for their dependencies.
-func load(patterns []string, tests bool, tags string) ([]*packages.Package, error) {
-	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
-			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo |
-			packages.NeedModule,
-		Tests: tests,
-	}
-	if tags != "" {
-		cfg.BuildFlags = []string{"-tags=" + tags}
-	}
-	all, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		return nil, err
-	}
-	cache := goCache()
-	var roots []*packages.Package
-	for _, p := range all {
-		if synthesized(p, cache) {
-			continue
-		}
-		roots = append(roots, p)
-	}
-	return roots, nil
-}
-
-// isolate cuts every import edge of roots that leads outside roots: facts
-// flow between the named packages only, and the checker must not analyse
-// (or need the syntax of) dependencies. It runs after printErrors, which
-// reports the errors of the dependencies too.
-func isolate(roots []*packages.Package) {
-	byID := make(map[string]*packages.Package)
-	for _, p := range roots {
-		byID[p.ID] = p
-	}
-	for _, p := range roots {
-		imports := make(map[string]*packages.Package)
-		for path, imp := range p.Imports {
-			if r := byID[imp.ID]; r != nil {
-				imports[path] = r
-			}
-		}
-		p.Imports = imports
-	}
-}
-
-// synthesized reports whether p is a test main package that go list made up
-// (its ID ends in ".test" and its files live in the build cache). Both
-// conditions are needed: a real package may have a path ending in ".test"
-// (module example.test), and the compiled files of a cgo package are all in
-// the build cache, so GoFiles (the sources) are checked, not CompiledGoFiles.
-func synthesized(p *packages.Package, cache string) bool {
-	if !strings.HasSuffix(p.ID, ".test") {
-		return false
-	}
-	if cache == "" || len(p.GoFiles) == 0 {
-		return true
-	}
-	for _, f := range p.GoFiles {
-		if !strings.HasPrefix(f, cache+string(filepath.Separator)) {
-			return false
-		}
-	}
-	return true
-}
-
-func goCache() string {
-	if c := os.Getenv("GOCACHE"); c != "" {
-		return filepath.Clean(c)
-	}
-	out, err := exec.Command("go", "env", "GOCACHE").Output()
-	if err != nil {
-		return ""
-	}
-	return filepath.Clean(strings.TrimSpace(string(out)))
-}
-
-// printErrors prints the load and type errors of pkgs and of their
-// dependencies, position first, and reports whether there were any.
-func printErrors(w io.Writer, pkgs []*packages.Package) bool {
-	seen := make(map[string]bool)
-	var lines []string
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		checked := false // p has parse or type errors of its own
-		for _, e := range p.Errors {
-			checked = checked || e.Kind == packages.ParseError || e.Kind == packages.TypeError
-		}
-		for _, e := range p.Errors {
-			line := e.Msg
-			if hdr, rest, ok := strings.Cut(e.Msg, "\n"); ok && e.Pos == "" && strings.HasPrefix(hdr, "# ") {
-				// The compiler's output (go list -export builds the
-				// packages): "# path" then position-first lines, which
-				// the parse and type errors repeat when p was checked.
-				if checked {
-					continue
-				}
-				line = rest
-			} else if e.Pos != "" && e.Pos != "-" {
-				line = relPath(e.Pos) + ": " + e.Msg
-			}
-			if !seen[line] {
-				seen[line] = true
-				lines = append(lines, line)
-			}
-		}
-	})
-	for _, l := range lines {
-		fmt.Fprintln(w, l)
-	}
-	return len(lines) > 0
-}
-
 type finding struct {
 	pkg      *packages.Package
 	analyzer *analysis.Analyzer
@@ -324,10 +302,27 @@ type finding struct {
 	posn     token.Position
 }
 
-// collect gathers the diagnostics of the graph's roots, dropping the
-// duplicates that a file shared by p and its test variant produces, in
-// position order.
-func collect(graph *checker.Graph, stderr io.Writer) ([]finding, bool) {
+// collect gathers the diagnostics of the graph's roots by package, and
+// the packages for which an analysis failed (the errors are printed).
+func collect(graph *checker.Graph, stderr io.Writer) (map[*packages.Package][]finding, map[*packages.Package]bool) {
+	out := make(map[*packages.Package][]finding)
+	failed := make(map[*packages.Package]bool)
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			fmt.Fprintf(stderr, "authchallenge: %s: %v\n", act.Package.ID, act.Err)
+			failed[act.Package] = true
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			out[act.Package] = append(out[act.Package], finding{act.Package, act.Analyzer, d, act.Package.Fset.Position(d.Pos)})
+		}
+	}
+	return out, failed
+}
+
+// dedup drops the duplicates that a file shared by p and its test variant
+// produces, and sorts the findings by position.
+func dedup(findings []finding) []finding {
 	type key struct {
 		posn     token.Position
 		analyzer string
@@ -335,22 +330,13 @@ func collect(graph *checker.Graph, stderr io.Writer) ([]finding, bool) {
 	}
 	seen := make(map[key]bool)
 	var out []finding
-	failed := false
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			fmt.Fprintf(stderr, "authchallenge: %s: %v\n", act.Package.ID, act.Err)
-			failed = true
+	for _, f := range findings {
+		k := key{f.posn, f.analyzer.Name, f.diag.Message}
+		if seen[k] {
 			continue
 		}
-		for _, d := range act.Diagnostics {
-			posn := act.Package.Fset.Position(d.Pos)
-			k := key{posn, act.Analyzer.Name, d.Message}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			out = append(out, finding{act.Package, act.Analyzer, d, posn})
-		}
+		seen[k] = true
+		out = append(out, f)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].posn, out[j].posn
@@ -365,7 +351,25 @@ func collect(graph *checker.Graph, stderr io.Writer) ([]finding, bool) {
 		}
 		return out[i].analyzer.Name < out[j].analyzer.Name
 	})
-	return out, failed
+	return out
+}
+
+// cacheConfig lists what configures the analysis, for the cache keys: the
+// rules the driver knows and the value of every flag but those that only
+// choose the output.
+func cacheConfig(fs *flag.FlagSet, rules []*analysis.Analyzer) []string {
+	var out []string
+	for _, a := range rules {
+		out = append(out, "rule "+a.Name)
+	}
+	output := map[string]bool{"format": true, "json": true, "fix": true, "diff": true, "version": true,
+		"explain": true, "inventory": true, "cache": true, "cache-dir": true}
+	fs.VisitAll(func(f *flag.Flag) {
+		if !output[f.Name] {
+			out = append(out, "-"+f.Name+"="+f.Value.String())
+		}
+	})
+	return out
 }
 
 func printText(w io.Writer, findings []finding) {

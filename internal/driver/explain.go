@@ -54,5 +54,21 @@ func explain(stdout, stderr io.Writer, name string, rules []*analysis.Analyzer, 
 		}
 		sub.PrintDefaults()
 	}
+	if usesFacts([]*analysis.Analyzer{rule}) {
+		io.WriteString(stdout, factsNote)
+	}
 	return ExitClean
 }
+
+// factsNote says where the facts a rule reads come from.
+const factsNote = `
+Facts:
+  What the rule knows of the packages a package imports comes from their facts. Under go vet
+  and nogo every package contributes facts. Standalone, the packages named are analysed and,
+  for their facts only, the packages they import that lie outside the standard library and
+  reach net/http, gRPC or fasthttp; the others are read from export data (what the models
+  know of the standard library and of the known frameworks is in their table). -inventory
+  lists, for each imported package, where its facts came from: analysed, or unavailable
+  (and why). Facts are not kept by the result cache (-cache): a package whose imports
+  changed is analysed again with them.
+`

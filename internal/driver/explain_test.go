@@ -60,6 +60,10 @@ func TestExplain(t *testing.T) {
 			if !strings.Contains(flags, "-challenge-headers") || !strings.Contains(flags, "-exempt") {
 				t.Errorf("-explain %s lacks the shared configuration:\n%s", a.Name, flags)
 			}
+			// Where the facts it reads come from.
+			if !strings.HasSuffix(stdout, factsNote) || !strings.Contains(factsNote, "-inventory") {
+				t.Errorf("-explain %s does not end with where facts come from:\n%s", a.Name, stdout)
+			}
 			// Flags of the driver and of the other rules do not apply.
 			for _, other := range append([]string{"-fix", "-format", "-inventory"}, names(rules())...) {
 				if other != "-"+a.Name && strings.Contains(flags, "  "+other+"\n") {

@@ -71,14 +71,17 @@ func resolveFormat(fs *flag.FlagSet, format *formatValue, jsonOut, inventory, fi
 }
 
 // printFindings prints the findings in format; rules are all the rules the
-// driver knows (the SARIF rule descriptors).
-func printFindings(w io.Writer, format formatValue, findings []finding, rules []*analysis.Analyzer) {
+// driver knows (the SARIF rule descriptors). The load errors, printed on
+// standard error in every format, are also part of the SARIF log (as
+// notifications of a failed invocation) and of the GitHub annotations.
+func printFindings(w io.Writer, format formatValue, findings []finding, rules []*analysis.Analyzer, report *loadReport) {
 	switch format {
 	case formatJSON:
 		printJSON(w, findings)
 	case formatSARIF:
-		printSARIF(w, findings, rules)
+		printSARIF(w, findings, rules, report)
 	case formatGitHub:
+		printGitHubErrors(w, report)
 		printGitHub(w, findings)
 	default:
 		printText(w, findings)
@@ -109,6 +112,31 @@ func escapeData(s string) string {
 // escapeProperty escapes a property value of a workflow command.
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// printGitHubErrors prints one ::error command per load error.
+func printGitHubErrors(w io.Writer, report *loadReport) {
+	if report == nil {
+		return
+	}
+	for _, e := range report.errors {
+		var props []string
+		if e.File != "" {
+			file, _ := slashRel(e.File)
+			props = append(props, "file="+escapeProperty(file))
+			if e.Line > 0 {
+				props = append(props, "line="+strconv.Itoa(e.Line))
+			}
+			if e.Col > 0 {
+				props = append(props, "col="+strconv.Itoa(e.Col))
+			}
+		}
+		props = append(props, "title=load error")
+		fmt.Fprintf(w, "::error %s::%s\n", strings.Join(props, ","), escapeData(e.Msg))
+	}
+	if line := report.skippedMsg(); line != "" {
+		fmt.Fprintf(w, "::error title=load error::%s\n", escapeData(line))
+	}
 }
 
 // printGitHub prints one ::warning command per finding; its related
@@ -157,9 +185,21 @@ type (
 	}
 	sarifRun struct {
 		Tool               sarifTool                        `json:"tool"`
+		Invocations        []sarifInvocation                `json:"invocations"`
 		OriginalURIBaseIDs map[string]sarifArtifactLocation `json:"originalUriBaseIds,omitempty"`
 		ColumnKind         string                           `json:"columnKind"`
 		Results            []sarifResult                    `json:"results"`
+	}
+	// sarifInvocation says whether the run analysed everything; the load
+	// errors are its notifications.
+	sarifInvocation struct {
+		ExecutionSuccessful        bool                `json:"executionSuccessful"`
+		ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+	}
+	sarifNotification struct {
+		Level     string          `json:"level"`
+		Message   sarifMessage    `json:"message"`
+		Locations []sarifLocation `json:"locations,omitempty"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
@@ -252,7 +292,7 @@ func sarifRules(rules []*analysis.Analyzer) []sarifRule {
 	return out
 }
 
-func printSARIF(w io.Writer, findings []finding, rules []*analysis.Analyzer) {
+func printSARIF(w io.Writer, findings []finding, rules []*analysis.Analyzer, report *loadReport) {
 	index := make(map[*analysis.Analyzer]int)
 	for i, a := range rules {
 		index[a] = i
@@ -263,6 +303,7 @@ func printSARIF(w io.Writer, findings []finding, rules []*analysis.Analyzer) {
 		ColumnKind: "utf16CodeUnits",
 		Results:    []sarifResult{},
 	}
+	run.Invocations = []sarifInvocation{sarifNotifications(cols, report)}
 	if wd, err := os.Getwd(); err == nil {
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLocation{sarifSrcRoot: {URI: fileURI(wd) + "/"}}
 	}
@@ -297,6 +338,29 @@ func printSARIF(w io.Writer, findings []finding, rules []*analysis.Analyzer) {
 	}
 	data, _ := json.MarshalIndent(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}, "", "  ")
 	fmt.Fprintf(w, "%s\n", data)
+}
+
+// sarifNotifications turns the load errors into the notifications of an
+// unsuccessful invocation.
+func sarifNotifications(cols *columns, report *loadReport) sarifInvocation {
+	inv := sarifInvocation{ExecutionSuccessful: true}
+	if report == nil || !report.failed() {
+		return inv
+	}
+	inv.ExecutionSuccessful = false
+	for _, e := range report.errors {
+		n := sarifNotification{Level: "error", Message: sarifMessage{Text: e.Msg}}
+		if e.File != "" {
+			posn := token.Position{Filename: e.File, Line: e.Line, Column: e.Col}
+			n.Locations = []sarifLocation{{PhysicalLocation: cols.location(posn, posn)}}
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+	}
+	if line := report.skippedMsg(); line != "" {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
+			sarifNotification{Level: "error", Message: sarifMessage{Text: line}})
+	}
+	return inv
 }
 
 // fileURI spells an absolute path as a file: URI.

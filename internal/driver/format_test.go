@@ -31,6 +31,14 @@ type (
 				Rules          []sarifRuleT `json:"rules"`
 			} `json:"driver"`
 		} `json:"tool"`
+		Invocations []struct {
+			ExecutionSuccessful        bool `json:"executionSuccessful"`
+			ToolExecutionNotifications []struct {
+				Level     string           `json:"level"`
+				Message   sarifTextT       `json:"message"`
+				Locations []sarifLocationT `json:"locations"`
+			} `json:"toolExecutionNotifications"`
+		} `json:"invocations"`
 		OriginalURIBaseIDs map[string]sarifArtifactT `json:"originalUriBaseIds"`
 		ColumnKind         string                    `json:"columnKind"`
 		Results            []sarifResultT            `json:"results"`

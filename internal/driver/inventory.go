@@ -59,6 +59,19 @@ import (
 type (
 	invReport struct {
 		Packages []invPackage `json:"packages"`
+		Facts    []invFacts   `json:"facts"`
+	}
+	// invFacts says where the facts of a package the named ones import
+	// (outside the standard library, whose facts the models' table
+	// replaces) came from: "analysed" (from source, for its facts),
+	// "cached" (kept from an earlier run; not yet: facts are not cached,
+	// a package is analysed again when one that imports it changed) or
+	// "unavailable" (read from export data: nothing there reaches
+	// net/http, gRPC or fasthttp, or it failed to load; Why says which).
+	invFacts struct {
+		Package string `json:"package"`
+		From    string `json:"from"`
+		Why     string `json:"why"`
 	}
 	invPackage struct {
 		ID      string      `json:"id"`
@@ -139,7 +152,7 @@ func models(rules []*analysis.Analyzer) (chainA, respA *analysis.Analyzer) {
 
 // runInventory runs the models over pkgs and prints their authentication
 // surface in format (text or json).
-func runInventory(stdout, stderr io.Writer, rules []*analysis.Analyzer, pkgs []*packages.Package, format formatValue) int {
+func runInventory(stdout, stderr io.Writer, rules []*analysis.Analyzer, pkgs []*packages.Package, facts []invFacts, format formatValue) int {
 	chainA, respA := models(rules)
 	var roots []*analysis.Analyzer
 	for _, a := range []*analysis.Analyzer{chainA, respA} {
@@ -176,6 +189,7 @@ func runInventory(stdout, stderr io.Writer, rules []*analysis.Analyzer, pkgs []*
 		return ExitError
 	}
 	inv := buildInventory(pkgs, chains, sites)
+	inv.Facts = facts
 	if format == formatJSON {
 		data, _ := json.MarshalIndent(inv, "", "\t")
 		fmt.Fprintf(stdout, "%s\n", data)
@@ -476,8 +490,40 @@ func (idx fileIndex) resolve(where string, p *packages.Package) string {
 	return where
 }
 
-// printInventory prints the inventory as text, one package after another.
+// factsOrigins lists where the facts of the packages that roots import
+// come from, outside the standard library, by package ID. It runs before
+// isolate cuts the import edges.
+func factsOrigins(roots []*packages.Package, l *loaded, checked map[*packages.Package]bool) []invFacts {
+	named := make(map[*packages.Package]bool)
+	for _, p := range roots {
+		named[p] = true
+	}
+	out := []invFacts{}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if named[p] || p.Module == nil {
+			return
+		}
+		f := invFacts{Package: p.ID, From: "unavailable"}
+		switch {
+		case p.IllTyped || len(p.Errors) > 0:
+			f.Why = "failed to load"
+		case l.origin[p] == originAnalysed && checked[p]:
+			f.From = "analysed"
+		case l.origin[p] == originAnalysed:
+			f.Why = "not needed by the packages analysed"
+		default:
+			f.Why = "nothing there reaches net/http, gRPC or fasthttp"
+		}
+		out = append(out, f)
+	})
+	slices.SortFunc(out, func(a, b invFacts) int { return cmp.Compare(a.Package, b.Package) })
+	return out
+}
+
+// printInventory prints the inventory as text, one package after another,
+// then where the facts of the packages they import came from.
 func printInventory(w io.Writer, inv invReport) {
+	defer printFactsOrigins(w, inv.Facts)
 	if len(inv.Packages) == 0 {
 		fmt.Fprintln(w, "no packages")
 	}
@@ -562,6 +608,20 @@ func printInventory(w io.Writer, inv invReport) {
 			}
 			fmt.Fprintf(w, "    %s: %s %s in %s; challenges set on every path: %s; %s\n",
 				s.Posn, strings.Join(s.Status, "/"), kind, s.Func, have, answer)
+		}
+	}
+}
+
+func printFactsOrigins(w io.Writer, facts []invFacts) {
+	if len(facts) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nfacts of the imported packages outside the standard library:")
+	for _, f := range facts {
+		if f.Why == "" {
+			fmt.Fprintf(w, "  %s: %s\n", f.Package, f.From)
+		} else {
+			fmt.Fprintf(w, "  %s: %s (%s)\n", f.Package, f.From, f.Why)
 		}
 	}
 }

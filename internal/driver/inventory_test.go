@@ -151,6 +151,11 @@ type (
 				Where  string   `json:"where"`
 			} `json:"sites"`
 		} `json:"packages"`
+		Facts []struct {
+			Package string `json:"package"`
+			From    string `json:"from"`
+			Why     string `json:"why"`
+		} `json:"facts"`
 	}
 )
 
