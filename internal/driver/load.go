@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/authchallenge/authchallenge/passes/gate"
+
 	"golang.org/x/tools/go/packages"
 )
 
@@ -62,7 +64,7 @@ func load(patterns []string, tests bool, tags string, facts bool) (*loaded, erro
 	}
 	reaches := make(map[*packages.Package]bool)
 	packages.Visit(out.roots, nil, func(p *packages.Package) {
-		reaches[p] = entryPoints[p.PkgPath]
+		reaches[p] = gate.EntryPoint(p.PkgPath)
 		importsAnalysed := false
 		for _, imp := range p.Imports {
 			reaches[p] = reaches[p] || reaches[imp]
@@ -111,29 +113,19 @@ func (l *loaded) check(skip map[*packages.Package]bool) map[*packages.Package]bo
 	return need
 }
 
-// entryPoints are the packages through which code answers requests: a
-// package that cannot reach one of them has nothing to tell the models.
-var entryPoints = map[string]bool{
-	"net/http":                    true,
-	"google.golang.org/grpc":      true,
-	"github.com/valyala/fasthttp": true,
-}
-
 // CanMatter reports whether the facts of dependency p can change what the
 // rules find in the packages that import it, so that the driver analyses
-// it: p lies outside the standard library (what the models know of it is
-// written in their table) and imports one of net/http, gRPC or fasthttp,
-// or a package that reaches one of them through its own imports (reaches
-// tells, for an import of p).
-//
-// TODO: ask the gate of the knowledge table (passes/internal/knowledge)
-// once it exists, instead of the entry points alone.
+// it: p lies outside the standard library and outside what the knowledge
+// table describes (a framework of the table and its subpackages), and
+// imports a package of the table or one that reaches the table through its
+// own imports (reaches tells, for an import of p). This is the models' one
+// gate (passes/gate), asked of the import graph before type-checking.
 func CanMatter(p *packages.Package, reaches func(*packages.Package) bool) bool {
-	if p.Module == nil {
-		return false // the standard library
+	if p.Module == nil || gate.Covered(p.PkgPath) {
+		return false // the standard library, or a package the table describes
 	}
 	for _, imp := range p.Imports {
-		if entryPoints[imp.PkgPath] || reaches(imp) {
+		if gate.EntryPoint(imp.PkgPath) || reaches(imp) {
 			return true
 		}
 	}

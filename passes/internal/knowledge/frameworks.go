@@ -239,7 +239,7 @@ var Frameworks = []*Framework{
 		Credentials: map[string]Credential{"Context.Header": {Kind: HeaderValue}},
 		Middleware:  map[string]Stacking{"UseMiddleware": Adds},
 	},
-	{Path: GRPC},
+	{Path: GRPC, Described: true},
 	{
 		Path:        Metadata,
 		Requests:    []string{"MD"},

@@ -41,6 +41,26 @@ func Matters(pkg *types.Package) bool {
 	return false
 }
 
+// IsFramework reports whether path is a package of the table or of a
+// framework the table names.
+func IsFramework(path string) bool { return isFramework(path) }
+
+// Covered reports whether the table describes the package at path, or the
+// framework it is part of (gin's render, echo's middleware, grpc's
+// internals): analysing its code could teach the models nothing they use,
+// so a driver need not analyse it for facts.
+func Covered(path string) bool {
+	if Described(path) {
+		return true
+	}
+	for p := range described {
+		if strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
 // isFramework reports whether path is a package of the table or a package of
 // a framework the table names (gin's render, grpc's status).
 func isFramework(path string) bool {
