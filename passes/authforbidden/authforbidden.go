@@ -403,11 +403,14 @@ func fix401(pass *analysis.Pass, s *response.Site, challenge string) (analysis.S
 		return analysis.SuggestedFix{}, false
 	}
 	newStatus := "401"
+	var dropImport *ast.ImportSpec
 	if sel, ok := ast.Unparen(status).(*ast.SelectorExpr); ok {
-		if c, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Const); ok && c.Pkg() != nil && c.Pkg().Path() == "net/http" {
-			if id, ok := sel.X.(*ast.Ident); ok {
-				if pn, ok := pass.TypesInfo.Uses[id].(*types.PkgName); ok && pn.Imported().Path() == "net/http" {
+		if id, ok := sel.X.(*ast.Ident); ok {
+			if pn, ok := pass.TypesInfo.Uses[id].(*types.PkgName); ok {
+				if pn.Imported().Path() == "net/http" {
 					newStatus = id.Name + ".StatusUnauthorized"
+				} else if uses(pass, file, pn) == 1 {
+					dropImport = importOf(pass, file, pn) // its one use goes: keep the file compiling
 				}
 			}
 		}
@@ -421,13 +424,43 @@ func fix401(pass *analysis.Pass, s *response.Site, challenge string) (analysis.S
 		lit = "`" + challenge + "`"
 	}
 	set := types.ExprString(writer) + `.Header().Set("WWW-Authenticate", ` + lit + ")\n" + indent
-	return analysis.SuggestedFix{
+	fix := analysis.SuggestedFix{
 		Message: "set WWW-Authenticate: " + challenge + " and answer 401",
 		TextEdits: []analysis.TextEdit{
 			{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(set)},
 			{Pos: status.Pos(), End: status.End(), NewText: []byte(newStatus)},
 		},
-	}, true
+	}
+	if dropImport != nil {
+		fix.TextEdits = append(fix.TextEdits, analysis.TextEdit{Pos: dropImport.Pos(), End: dropImport.End()})
+	}
+	return fix, true
+}
+
+// uses counts the references to an imported package's name in a file.
+func uses(pass *analysis.Pass, file *ast.File, pn *types.PkgName) int {
+	n := 0
+	ast.Inspect(file, func(x ast.Node) bool {
+		if id, ok := x.(*ast.Ident); ok && pass.TypesInfo.Uses[id] == pn {
+			n++
+		}
+		return true
+	})
+	return n
+}
+
+// importOf returns the import declaring pn in file.
+func importOf(pass *analysis.Pass, file *ast.File, pn *types.PkgName) *ast.ImportSpec {
+	for _, spec := range file.Imports {
+		obj := pass.TypesInfo.Implicits[spec]
+		if spec.Name != nil {
+			obj = pass.TypesInfo.Defs[spec.Name]
+		}
+		if obj == pn {
+			return spec
+		}
+	}
+	return nil
 }
 
 // indentation returns the white space before pos on its line, as the file

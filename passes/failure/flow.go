@@ -271,8 +271,8 @@ func (m *model) summarise(st *fstate) {
 				break
 			}
 			s := st.cred[r]
-			if s == nil {
-				continue
+			if s == nil || s.derived {
+				continue // a record kept for the credential (its scopes) is what a check found, not the credential
 			}
 			if s.origin == Param {
 				if s.param < 8 {
@@ -586,9 +586,13 @@ func (m *model) call(st *fstate, v *ssa.Call) {
 			}
 		}
 		if passed && !carried && given != nil {
-			// a check that hands back what it was given (a parsed token)
+			// a check that hands back what it was given, parsed: what it
+			// returns is an identity (a subject), no longer a credential
+			for _, r := range res {
+				delete(st.cred, r)
+			}
 			sig := &Signal{Kind: Rejected, Class: given.class, Origin: given.origin, Header: given.header, Pos: v.Pos(), Check: obj}
-			m.outcomes(st, v, sig, false)
+			m.outcomes(st, v, sig, true)
 			return
 		}
 		carried = carried || passed
