@@ -370,11 +370,15 @@ func (m *model) paths(st *fstate) {
 	m.guards(st)
 }
 
+// merge picks the failure to name where several join: a challenge-bearing
+// one first, then a check that said no over credentials found absent.
 func merge(a, b *Signal) *Signal {
 	switch {
 	case a == nil:
 		return b
 	case rank(b.Class) > rank(a.Class):
+		return b
+	case rank(b.Class) == rank(a.Class) && a.Kind == Absent && b.Kind != Absent:
 		return b
 	}
 	return a
