@@ -358,10 +358,10 @@ func packageChallenge(pass *analysis.Pass, insp *inspector.Inspector) string {
 // is net/http's StatusUnauthorized under the name the file imports it by
 // when the 403 was written as http.StatusForbidden, and the literal 401
 // otherwise (a 403 spelled by another package's constant has no
-// StatusUnauthorized beside it). The inserted line takes the indentation of
-// the statement it precedes.
+// StatusUnauthorized beside it). The header is set on the write's own line,
+// so that it keeps the file's indentation.
 func fix401(pass *analysis.Pass, s *response.Site, challenge string) (analysis.SuggestedFix, bool) {
-	if challenge == "" || s.Kind != response.Write || pass.ReadFile == nil {
+	if challenge == "" || s.Kind != response.Write {
 		return analysis.SuggestedFix{}, false
 	}
 	file := fileOf(pass, s.Pos)
@@ -415,15 +415,14 @@ func fix401(pass *analysis.Pass, s *response.Site, challenge string) (analysis.S
 			}
 		}
 	}
-	indent, ok := indentation(pass, stmt.Pos())
-	if !ok {
-		return analysis.SuggestedFix{}, false
-	}
 	lit := strconv.Quote(challenge)
 	if !strings.Contains(challenge, "`") {
 		lit = "`" + challenge + "`"
 	}
-	set := types.ExprString(writer) + `.Header().Set("WWW-Authenticate", ` + lit + ")\n" + indent
+	// The new statement goes on the line of the write, before it: it keeps
+	// the file's indentation whatever it is (gofmt splits the line), and
+	// an analyzer may not read the file to copy it (nogo gives no ReadFile).
+	set := types.ExprString(writer) + `.Header().Set("WWW-Authenticate", ` + lit + "); "
 	fix := analysis.SuggestedFix{
 		Message: "set WWW-Authenticate: " + challenge + " and answer 401",
 		TextEdits: []analysis.TextEdit{
@@ -461,29 +460,6 @@ func importOf(pass *analysis.Pass, file *ast.File, pn *types.PkgName) *ast.Impor
 		}
 	}
 	return nil
-}
-
-// indentation returns the white space before pos on its line, as the file
-// spells it.
-func indentation(pass *analysis.Pass, pos token.Pos) (string, bool) {
-	tf := pass.Fset.File(pos)
-	if tf == nil {
-		return "", false
-	}
-	src, err := pass.ReadFile(tf.Name())
-	if err != nil {
-		return "", false
-	}
-	off := tf.Offset(pos)
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	if off > len(src) || start > off {
-		return "", false
-	}
-	ind := string(src[start:off])
-	if strings.Trim(ind, " \t") != "" {
-		return "", false // the statement does not start its line
-	}
-	return ind, true
 }
 
 func pure(e ast.Expr) bool {
