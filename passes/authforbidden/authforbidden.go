@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strconv"
 	"strings"
@@ -14,7 +15,9 @@ import (
 	"github.com/authchallenge/authchallenge/passes/internal/ruleid"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/authchallenge/authchallenge/passes/chain"
@@ -37,9 +40,10 @@ func New(cfg, resp, fail *analysis.Analyzer) *analysis.Analyzer {
 		Name:     Name,
 		Doc:      doc,
 		URL:      "https://github.com/authchallenge/authchallenge/blob/main/passes/authforbidden/doc.md",
-		Requires: []*analysis.Analyzer{cfg, resp, fail},
+		Requires: []*analysis.Analyzer{cfg, resp, fail, inspect.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
-			run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[resp].(*response.Result), pass.ResultOf[fail].(*failure.Result))
+			run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[resp].(*response.Result), pass.ResultOf[fail].(*failure.Result),
+				pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 			return nil, nil
 		},
 	}
@@ -48,60 +52,268 @@ func New(cfg, resp, fail *analysis.Analyzer) *analysis.Analyzer {
 // Analyzer is the authforbidden rule with the shared configuration.
 var Analyzer = New(config.Analyzer, response.Analyzer, failure.Analyzer)
 
-func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *failure.Result) {
+// reportable: a failure the rule answers for — not a scheme without a
+// challenge, not a guess about what callers hand a function.
+func reportable(sig *failure.Signal) bool {
+	return sig != nil && sig.Class != chain.Less && !sig.Speculative()
+}
+
+type finding struct {
+	site *response.Site
+	sig  *failure.Signal
+}
+
+func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *failure.Result, insp *inspector.Inspector) {
 	rep := report.New(pass, cfg, Name)
 	// The package's challenge is looked for only when a finding may take a
 	// fix: the walk over every file is not paid on the packages (nearly all)
 	// that have nothing to report.
 	challenge, looked := "", false
+	var found []finding
 	for _, s := range resp.Sites {
 		if s.Status&response.S403 == 0 || s.Have&response.WWW != 0 {
 			continue // not a 403, or a challenge was looked up on the way
 		}
-		sig := fail.At(s.Pos)
-		if sig == nil || sig.Class == chain.Less {
-			continue // not an authentication failure, or a scheme without a challenge (cookie, API key)
+		var sig *failure.Signal
+		if s.Kind == response.Return && !s.Root {
+			// an error returned to a caller, who answers for it, unless
+			// the function is itself the check whose failure it is
+			sig = fail.Authenticator(s.Pos)
+		} else if sig = fail.In(s.Pos, s.End); sig == nil && s.Kind == response.Return {
+			sig = fail.Authenticator(s.Pos)
 		}
-		if s.Kind == response.Return && !s.Root && !strings.HasPrefix(sig.What, "inside the authenticator") {
-			continue // an error returned to a caller, who answers for it
+		if !reportable(sig) {
+			continue
 		}
+		found = append(found, finding{s, sig})
+	}
+	// One helper answering 403 for several failure paths is one finding, at
+	// its write, with the failure paths as related information.
+	byHelper := make(map[*types.Func][]finding)
+	var helpers []*types.Func
+	for _, f := range found {
+		if f.site.Kind != response.Call {
+			continue
+		}
+		if h := calledHelper(pass, f.site); h != nil {
+			if byHelper[h] == nil {
+				helpers = append(helpers, h)
+			}
+			byHelper[h] = append(byHelper[h], f)
+		}
+	}
+	grouped := make(map[*response.Site]bool)
+	for _, h := range helpers {
+		calls := byHelper[h]
+		w := helperWrite(pass, resp, h)
+		if len(calls) < 2 || w == nil {
+			continue
+		}
+		d := analysis.Diagnostic{
+			Pos: w.Pos, End: w.End,
+			Message: fmt.Sprintf("%s answers %d authentication failures with 403 (first: %s): a 403 tells the client new credentials will not help; answer them with 401 and a WWW-Authenticate challenge, and keep 403 for a known caller who may not act",
+				h.Name(), len(calls), describe(calls[0].sig)),
+		}
+		for _, c := range calls {
+			grouped[c.site] = true
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.site.Pos, End: c.site.End,
+				Message: "called on an authentication failure path (" + describe(c.sig) + ")"})
+		}
+		rep.Report(d)
+	}
+	for _, f := range found {
+		if grouped[f.site] {
+			continue
+		}
+		s := f.site
 		d := analysis.Diagnostic{
 			Pos: s.Pos, End: s.End,
 			Message: fmt.Sprintf("403 answers an authentication failure (%s): a 403 tells the client new credentials will not help; answer 401 with a WWW-Authenticate challenge, and keep 403 for a known caller who may not act",
-				sig.What),
+				describe(f.sig)),
 		}
 		if !looked && s.Kind == response.Write {
-			challenge, looked = packageChallenge(pass), true
+			challenge, looked = packageChallenge(pass, insp), true
 		}
 		if fix, ok := fix401(pass, s, challenge); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		rep.Report(d)
 	}
-	// error-to-status tables: map[error]int{ErrUnauthenticated: 403}
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			lit, ok := n.(*ast.CompositeLit)
-			if !ok {
+	mappings(pass, fail, insp, rep)
+	rep.Finish()
+}
+
+// mappings reports error-to-status code that turns an authentication
+// failure into 403: a function returning a status that returns 403 on a
+// failure path (an errors.Is switch over its error parameter), and a table
+// keyed by unauthenticated errors or by the typed codes such errors carry.
+func mappings(pass *analysis.Pass, fail *failure.Result, insp *inspector.Inspector, rep *report.Reporter) {
+	insp.WithStack([]ast.Node{(*ast.ReturnStmt)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.ReturnStmt:
+			sig := enclosingSig(pass, stack)
+			if sig == nil || sig.Results().Len() != len(n.Results) {
 				return true
 			}
-			if _, isMap := pass.TypesInfo.TypeOf(lit).Underlying().(*types.Map); !isMap {
+			for i, r := range n.Results {
+				if !isInt(sig.Results().At(i).Type()) || !is403(pass, r) {
+					continue
+				}
+				if fs := fail.In(n.Pos(), n.End()); reportable(fs) {
+					rep.Report(analysis.Diagnostic{Pos: r.Pos(), End: r.End(),
+						Message: fmt.Sprintf("status mapping answers an authentication failure (%s) with 403: return 401 here and set a WWW-Authenticate challenge where the status is written", describe(fs))})
+				}
+			}
+		case *ast.CompositeLit:
+			if _, isMap := pass.TypesInfo.TypeOf(n).Underlying().(*types.Map); !isMap {
 				return true
 			}
-			for _, e := range lit.Elts {
+			for _, e := range n.Elts {
 				kv, ok := e.(*ast.KeyValueExpr)
 				if !ok || !is403(pass, kv.Value) {
 					continue
 				}
-				if sig := fail.Sentinel(pass, cfg, kv.Key); sig != nil {
-					rep.Report(analysis.Diagnostic{Pos: kv.Value.Pos(), End: kv.Value.End(),
-						Message: fmt.Sprintf("error-to-status table maps an authentication failure (%s) to 403: map it to 401 and answer with a WWW-Authenticate challenge", sig.What)})
+				obj := objectOf(pass, kv.Key)
+				u := fail.Unauthenticated(obj)
+				if u == nil || u.Class == chain.Less {
+					continue
 				}
+				rep.Report(analysis.Diagnostic{Pos: kv.Value.Pos(), End: kv.Value.End(),
+					Message: fmt.Sprintf("error-to-status table maps an authentication failure (%s, returned when credentials fail) to 403: map it to 401 and answer with a WWW-Authenticate challenge", obj.Name())})
 			}
-			return true
-		})
+		}
+		return true
+	})
+}
+
+func enclosingSig(pass *analysis.Pass, stack []ast.Node) *types.Signature {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch f := stack[i].(type) {
+		case *ast.FuncLit:
+			s, _ := pass.TypesInfo.TypeOf(f).(*types.Signature)
+			return s
+		case *ast.FuncDecl:
+			if fn, ok := pass.TypesInfo.Defs[f.Name].(*types.Func); ok {
+				return fn.Signature()
+			}
+			return nil
+		}
 	}
-	rep.Finish()
+	return nil
+}
+
+func isInt(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+func objectOf(pass *analysis.Pass, e ast.Expr) types.Object {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return pass.TypesInfo.Uses[x]
+	case *ast.SelectorExpr:
+		return pass.TypesInfo.Uses[x.Sel]
+	}
+	return nil
+}
+
+// describe says, in the user's terms, what failed.
+func describe(s *failure.Signal) string {
+	what := credentials(s)
+	switch s.Kind {
+	case failure.Absent:
+		switch s.Origin {
+		case failure.Basic:
+			return "no Basic credentials"
+		case failure.Metadata:
+			return "no gRPC metadata"
+		}
+		return "the " + what + " is missing or malformed"
+	case failure.Rejected:
+		if s.Check != nil {
+			return fmt.Sprintf("the credential check %s (%s) failed", s.Check.Name(), what)
+		}
+		return "the check of the " + what + " failed"
+	case failure.Mismatch:
+		return "the presented " + what + " did not match the stored secret"
+	case failure.Sentinel:
+		if s.Err != nil {
+			return "the error is " + s.Err.Name()
+		}
+	case failure.Returned:
+		return "returned by a check of the " + what
+	}
+	return "the " + what + " did not check out"
+}
+
+func credentials(s *failure.Signal) string {
+	switch s.Origin {
+	case failure.Authorization, failure.Header:
+		if s.Header != "" {
+			return s.Header + " header"
+		}
+	case failure.NoOrigin, failure.Param:
+		return "credentials"
+	}
+	return s.Origin.String()
+}
+
+// calledHelper returns the function of this package a Call site calls.
+func calledHelper(pass *analysis.Pass, s *response.Site) *types.Func {
+	call := callAt(pass, s.Pos, s.End)
+	if call == nil {
+		return nil
+	}
+	fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() != pass.Pkg {
+		return nil
+	}
+	return fn
+}
+
+func callAt(pass *analysis.Pass, pos, end token.Pos) *ast.CallExpr {
+	file := fileOf(pass, pos)
+	if file == nil {
+		return nil
+	}
+	path, _ := astutil.PathEnclosingInterval(file, pos, end)
+	for _, n := range path {
+		if c, ok := n.(*ast.CallExpr); ok && c.Pos() == pos {
+			return c
+		}
+	}
+	return nil
+}
+
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// helperWrite returns the one 403 write of a helper (nil if none or many).
+func helperWrite(pass *analysis.Pass, resp *response.Result, h *types.Func) *response.Site {
+	var w *response.Site
+	for _, s := range resp.Sites {
+		if s.Status&response.S403 == 0 || s.Func == nil {
+			continue
+		}
+		fd, ok := s.Func.(*ast.FuncDecl)
+		if !ok || pass.TypesInfo.Defs[fd.Name] != h {
+			continue
+		}
+		if w != nil {
+			return nil
+		}
+		w = s
+	}
+	return w
 }
 
 func is403(pass *analysis.Pass, e ast.Expr) bool {
@@ -115,26 +327,23 @@ func is403(pass *analysis.Pass, e ast.Expr) bool {
 
 // packageChallenge returns the one constant challenge the package sets in
 // WWW-Authenticate, if there is exactly one.
-func packageChallenge(pass *analysis.Pass) string {
+func packageChallenge(pass *analysis.Pass, insp *inspector.Inspector) string {
 	seen := make(map[string]bool)
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || len(call.Args) != 2 {
-				return true
-			}
-			fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-			if !ok || (fn.Name() != "Set" && fn.Name() != "Add" && fn.Name() != "Header") {
-				return true
-			}
-			k, v := pass.TypesInfo.Types[call.Args[0]], pass.TypesInfo.Types[call.Args[1]]
-			if k.Value != nil && v.Value != nil && k.Value.Kind() == constant.String && v.Value.Kind() == constant.String &&
-				strings.EqualFold(constant.StringVal(k.Value), "WWW-Authenticate") {
-				seen[constant.StringVal(v.Value)] = true
-			}
-			return true
-		})
-	}
+	insp.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+		call := n.(*ast.CallExpr)
+		if len(call.Args) != 2 {
+			return
+		}
+		fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+		if !ok || (fn.Name() != "Set" && fn.Name() != "Add" && fn.Name() != "Header") {
+			return
+		}
+		k, v := pass.TypesInfo.Types[call.Args[0]], pass.TypesInfo.Types[call.Args[1]]
+		if k.Value != nil && v.Value != nil && k.Value.Kind() == constant.String && v.Value.Kind() == constant.String &&
+			strings.EqualFold(constant.StringVal(k.Value), "WWW-Authenticate") {
+			seen[constant.StringVal(v.Value)] = true
+		}
+	})
 	if len(seen) != 1 {
 		return ""
 	}
@@ -145,17 +354,17 @@ func packageChallenge(pass *analysis.Pass) string {
 }
 
 // fix401 sets the package's one challenge and writes 401 instead of 403,
-// for net/http writes whose status is a constant at the call.
+// for net/http writes whose status is a constant at the call. The new status
+// is net/http's StatusUnauthorized under the name the file imports it by
+// when the 403 was written as http.StatusForbidden, and the literal 401
+// otherwise (a 403 spelled by another package's constant has no
+// StatusUnauthorized beside it). The header is set on the write's own line,
+// so that it keeps the file's indentation.
 func fix401(pass *analysis.Pass, s *response.Site, challenge string) (analysis.SuggestedFix, bool) {
 	if challenge == "" || s.Kind != response.Write {
 		return analysis.SuggestedFix{}, false
 	}
-	var file *ast.File
-	for _, f := range pass.Files {
-		if f.FileStart <= s.Pos && s.Pos < f.FileEnd {
-			file = f
-		}
-	}
+	file := fileOf(pass, s.Pos)
 	if file == nil {
 		return analysis.SuggestedFix{}, false
 	}
@@ -194,25 +403,63 @@ func fix401(pass *analysis.Pass, s *response.Site, challenge string) (analysis.S
 		return analysis.SuggestedFix{}, false
 	}
 	newStatus := "401"
-	if sel, ok := status.(*ast.SelectorExpr); ok {
+	var dropImport *ast.ImportSpec
+	if sel, ok := ast.Unparen(status).(*ast.SelectorExpr); ok {
 		if id, ok := sel.X.(*ast.Ident); ok {
-			newStatus = id.Name + ".StatusUnauthorized"
+			if pn, ok := pass.TypesInfo.Uses[id].(*types.PkgName); ok {
+				if pn.Imported().Path() == "net/http" {
+					newStatus = id.Name + ".StatusUnauthorized"
+				} else if uses(pass, file, pn) == 1 {
+					dropImport = importOf(pass, file, pn) // its one use goes: keep the file compiling
+				}
+			}
 		}
 	}
-	col := pass.Fset.Position(stmt.Pos()).Column
-	indent := strings.Repeat("\t", col-1)
 	lit := strconv.Quote(challenge)
 	if !strings.Contains(challenge, "`") {
 		lit = "`" + challenge + "`"
 	}
-	set := types.ExprString(writer) + `.Header().Set("WWW-Authenticate", ` + lit + ")\n" + indent
-	return analysis.SuggestedFix{
+	// The new statement goes on the line of the write, before it: it keeps
+	// the file's indentation whatever it is (gofmt splits the line), and
+	// an analyzer may not read the file to copy it (nogo gives no ReadFile).
+	set := types.ExprString(writer) + `.Header().Set("WWW-Authenticate", ` + lit + "); "
+	fix := analysis.SuggestedFix{
 		Message: "set WWW-Authenticate: " + challenge + " and answer 401",
 		TextEdits: []analysis.TextEdit{
 			{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(set)},
 			{Pos: status.Pos(), End: status.End(), NewText: []byte(newStatus)},
 		},
-	}, true
+	}
+	if dropImport != nil {
+		fix.TextEdits = append(fix.TextEdits, analysis.TextEdit{Pos: dropImport.Pos(), End: dropImport.End()})
+	}
+	return fix, true
+}
+
+// uses counts the references to an imported package's name in a file.
+func uses(pass *analysis.Pass, file *ast.File, pn *types.PkgName) int {
+	n := 0
+	ast.Inspect(file, func(x ast.Node) bool {
+		if id, ok := x.(*ast.Ident); ok && pass.TypesInfo.Uses[id] == pn {
+			n++
+		}
+		return true
+	})
+	return n
+}
+
+// importOf returns the import declaring pn in file.
+func importOf(pass *analysis.Pass, file *ast.File, pn *types.PkgName) *ast.ImportSpec {
+	for _, spec := range file.Imports {
+		obj := pass.TypesInfo.Implicits[spec]
+		if spec.Name != nil {
+			obj = pass.TypesInfo.Defs[spec.Name]
+		}
+		if obj == pn {
+			return spec
+		}
+	}
+	return nil
 }
 
 func pure(e ast.Expr) bool {

@@ -14,6 +14,7 @@ import (
 // after authentication or for challenge-less schemes do not; fixes are
 // checked against .golden files.
 func TestAuthForbidden(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdir.Path(), authforbidden.Analyzer, "authforbidden/nethttp")
-	analysistest.Run(t, testdir.Path(), authforbidden.Analyzer, "authforbidden/frameworks", "authforbidden/crosspkg")
+	analysistest.RunWithSuggestedFixes(t, testdir.Path(), authforbidden.Analyzer, "authforbidden/nethttp", "authforbidden/ownc")
+	analysistest.Run(t, testdir.Path(), authforbidden.Analyzer, "authforbidden/frameworks", "authforbidden/crosspkg",
+		"authforbidden/flow", "authforbidden/flowfw")
 }

@@ -1,42 +1,47 @@
 // Package failure is the model of authentication failure paths that the
-// authforbidden and grpcauthcode rules share: the parts of each function
-// that run after an authentication attempt failed.
+// authforbidden and grpcauthcode rules share: the parts of each function that
+// run after a check of credentials said no.
 //
-// A failure path starts at a condition that says so: the error of a
-// credential check is non-nil (or its bool false, its identity nil);
-// credentials are absent or malformed (r.BasicAuth() not ok, an empty
-// Authorization header, no Bearer prefix, a missing session cookie, no gRPC
-// metadata or no authorization key, a failed constant-time compare); an
-// "is signed in" predicate is false; errors.Is or a switch matched an
-// unauthenticated error (ErrUnauthenticated, ErrInvalidToken, …). Inside an
-// authenticator's own authenticate method every returned error is one.
+// It reads values, not names. A value is a credential when it comes from
+// where a client puts credentials (the knowledge table's credential getters:
+// the Authorization header through any framework's getter, r.BasicAuth(),
+// gRPC metadata, a cookie, a custom header, a query parameter) and it is
+// followed through assignments, string operations (a "Bearer " prefix cut, a
+// split, a base64 decoding), struct fields and calls (functions that return
+// a credential they read or were given). Its class says whether the scheme
+// can answer with a challenge: the Authorization header, Basic credentials
+// and a scheme prefix are challenge-bearing; cookies, custom headers, query
+// parameters and AWS SigV4 signatures are challenge-less; anything else is
+// unknown.
 //
-// Authorization — a role, permission, scope or ownership check on an
-// identity that authenticated — starts no failure path: the rules stay
-// silent there, and that is where their precision comes from.
+// A failure is a check of a credential that said no: a call given a
+// credential whose error is non-nil, whose bool is false, whose identity is
+// nil or empty; a comparison of a credential with a stored secret that fails
+// (!=, subtle.ConstantTimeCompare != 1, hmac.Equal false, a map lookup that
+// misses); credentials absent (an empty header, a missing prefix, no
+// metadata); an error matched against an unauthenticated sentinel. A call
+// that takes only the request is a check of what its body reads (facts), and
+// no check when that cannot be seen (an interface method: silent). Inside a
+// check, an error returned on a condition over the credential is a failure.
 //
-// Each failure knows which scheme failed, as far as the code says:
-// challenge-bearing (Authorization, Basic, Bearer, a token), challenge-less
-// (a session cookie, an API key in a custom header) or unknown. A function
-// that checks credentials exports the class of the credentials it reads as
-// a fact, so a check in another package keeps it.
+// Authorization — a condition on the identity a check returned — starts no
+// failure path: that is where the rules' precision comes from.
 package failure
 
 import (
 	"fmt"
-	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"reflect"
-	"regexp"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/authchallenge/authchallenge/passes/chain"
 	"github.com/authchallenge/authchallenge/passes/config"
+	"github.com/authchallenge/authchallenge/passes/internal/ir"
 	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 )
 
@@ -46,11 +51,11 @@ func New(cfg *analysis.Analyzer) *analysis.Analyzer {
 		Name:     "failure",
 		Doc:      "failure: model of authentication failure paths (shared by the authchallenge rules)",
 		URL:      "https://github.com/authchallenge/authchallenge#how-it-works",
-		Requires: []*analysis.Analyzer{cfg},
+		Requires: []*analysis.Analyzer{cfg, ir.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
-			return run(pass, pass.ResultOf[cfg].(*config.Config))
+			return run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[ir.Analyzer].(*ir.IR))
 		},
-		FactTypes:  []analysis.Fact{new(Source)},
+		FactTypes:  []analysis.Fact{new(Source), new(Unauthenticated)},
 		ResultType: reflect.TypeFor[*Result](),
 	}
 }
@@ -58,253 +63,302 @@ func New(cfg *analysis.Analyzer) *analysis.Analyzer {
 // Analyzer is the failure model the exported rules require.
 var Analyzer = New(config.Analyzer)
 
-// Source is a fact on a function that checks credentials: the class of the
-// credentials it reads.
-type Source struct {
-	Class chain.Class
-	What  string
+// Origin says where a credential was read.
+type Origin uint8
 
-	check string // at a call: the credential check called, if not a direct read
+const (
+	// NoOrigin: not known.
+	NoOrigin Origin = iota
+	// Authorization: the Authorization (or Proxy-Authorization) header,
+	// or the authorization key of gRPC metadata.
+	Authorization
+	// Basic: Basic credentials (r.BasicAuth(), or decoded by hand).
+	Basic
+	// Cookie: a cookie (a session).
+	Cookie
+	// Header: a custom request header (an API key), named in Header.
+	Header
+	// Query: a query or form parameter.
+	Query
+	// Metadata: a call's gRPC metadata, key not known yet.
+	Metadata
+	// SigV4: an AWS SigV4 signature (its protocol answers 403).
+	SigV4
+	// Param: a parameter of a function whose callers are not visible
+	// (a verifier exported to other packages): a credential only if its
+	// callers hand it one. Signals of this origin serve to find the
+	// unauthenticated errors; the rules do not report them.
+	Param
+	// RequestHeader: a header whose name is not a constant.
+	RequestHeader
+)
+
+var originNames = [...]string{"", "Authorization header", "Basic credentials", "cookie", "header", "query parameter",
+	"gRPC metadata", "AWS SigV4 signature", "parameter", "request header"}
+
+func (o Origin) String() string {
+	if int(o) < len(originNames) {
+		return originNames[o]
+	}
+	return fmt.Sprintf("Origin(%d)", o)
+}
+
+// Kind says what said no.
+type Kind uint8
+
+const (
+	// Absent: credentials missing or malformed (an empty header, no Basic
+	// credentials, a missing scheme prefix, no metadata, a decoding error).
+	Absent Kind = iota + 1
+	// Rejected: a check given the credential (or reading it from the
+	// request) returned a non-nil error, false, or a nil or empty identity.
+	Rejected
+	// Mismatch: a comparison of the credential with a stored secret
+	// failed (!=, a constant-time compare, a map lookup that missed).
+	Mismatch
+	// Sentinel: an error of a failed check matched an unauthenticated
+	// error (errors.Is, ==, a switch).
+	Sentinel
+	// Returned: inside a function that reads credentials from its request
+	// and returns an error: the error it returns is its callers' failure.
+	Returned
+)
+
+// Signal is one failure: what said no, on which credentials.
+type Signal struct {
+	Kind  Kind
+	Class chain.Class
+	// Origin and Header say which credentials failed.
+	Origin Origin
+	Header string
+	// Pos is the check, comparison or read that said no.
+	Pos token.Pos
+	// Check is the function called that said no (Rejected), if static.
+	Check *types.Func
+	// Err is the unauthenticated error matched (Sentinel).
+	Err *types.Var
+}
+
+// Speculative reports a signal that holds only if the function's callers
+// hand it credentials (origin Param): not a finding on its own.
+func (s *Signal) Speculative() bool { return s.Origin == Param }
+
+// Source is a fact on a function: what it does with credentials, for
+// callers in other packages.
+type Source struct {
+	// Class, Origin and Header: the credentials it reads from a request
+	// it is given (Origin NoOrigin: none). A call of it that takes only
+	// the request is a check of these credentials.
+	Class  chain.Class
+	Origin Origin
+	Header string
+	// Returns: the results (bit i: result i) that carry the credential it
+	// reads; FromParam: bit j*8+i: result i carries the credential given
+	// in parameter j (j < 8).
+	Returns   uint8
+	FromParam uint64
+	// SigV4Params: the parameters (bit j) whose credential it reads as an
+	// AWS SigV4 signature, which makes the caller's credential
+	// challenge-less.
+	SigV4Params uint8
 }
 
 // AFact marks Source as a fact.
 func (*Source) AFact() {}
 
-func (s *Source) String() string { return fmt.Sprintf("checks %s credentials (%s)", s.Class, s.What) }
-
-// Signal is one failure: what failed, and the class of its scheme.
-type Signal struct {
-	What  string
-	Class chain.Class
-	Pos   token.Pos
+func (s *Source) String() string {
+	var parts []string
+	if s.Origin != NoOrigin {
+		what := s.Origin.String()
+		if s.Header != "" {
+			what = s.Header + " header"
+		}
+		parts = append(parts, fmt.Sprintf("checks %s credentials (%s)", s.Class, what))
+	}
+	if s.Returns != 0 {
+		parts = append(parts, fmt.Sprintf("returns them in results %b", s.Returns))
+	}
+	if s.FromParam != 0 {
+		parts = append(parts, fmt.Sprintf("passes parameters through %x", s.FromParam))
+	}
+	if s.SigV4Params != 0 {
+		parts = append(parts, fmt.Sprintf("reads SigV4 from parameters %b", s.SigV4Params))
+	}
+	return strings.Join(parts, "; ")
 }
 
-// Region is a stretch of code on a failure path.
-type Region struct {
-	From, To token.Pos
-	Signal   *Signal
+func (s *Source) zero() bool { return *s == Source{} }
+
+// Unauthenticated is a fact on a package-level error variable every
+// assignment of which is on a failure path (it means missing or bad
+// credentials), or on a typed constant that such an error carries.
+type Unauthenticated struct {
+	Class chain.Class
+	// Speculative: every assignment is on a failure path only if the
+	// functions that return it are handed credentials by their callers (a
+	// verifier of another package): it counts on an error known to come
+	// from a failed check, not on an error of unknown origin.
+	Speculative bool
+}
+
+// AFact marks Unauthenticated as a fact.
+func (*Unauthenticated) AFact() {}
+
+func (u *Unauthenticated) String() string { return fmt.Sprintf("unauthenticated (%s)", u.Class) }
+
+// GuardKind says what the nearest condition before a position checked.
+type GuardKind uint8
+
+const (
+	// NoGuard: no condition the model can read.
+	NoGuard GuardKind = iota
+	// CredentialGuard: a check of credentials that said no (see Signal).
+	CredentialGuard
+	// AuthorizationGuard: a condition on the identity a successful check
+	// returned (a role, a permission, an owner): the caller is known.
+	AuthorizationGuard
+	// IntegrityGuard: a comparison of a signature or MAC computed over the
+	// request (a webhook payload, a form), not of credentials.
+	IntegrityGuard
+	// OtherGuard: a condition unrelated to credentials.
+	OtherGuard
+)
+
+// Guard is the nearest condition that decides whether a position runs.
+type Guard struct {
+	Kind GuardKind
+	Pos  token.Pos // the condition
 }
 
 // Result is the failure model of one package.
 type Result struct {
-	Regions []*Region
+	funcs []*funcInfo
+	// unauth: this package's unauthenticated errors and codes, and those
+	// imported.
+	unauth map[types.Object]*Unauthenticated
+	cfg    *config.Config
 }
 
-// At returns the innermost failure region containing pos, or nil.
+type funcInfo struct {
+	fn       *ssa.Function
+	from, to token.Pos
+	// instrs: every instruction with a position, by position
+	instrs []posInstr
+	sig    map[*ssa.BasicBlock]*Signal
+	guard  map[*ssa.BasicBlock]Guard
+	// reads: the credentials the function reads from a request (nil: none)
+	reads *source
+}
+
+type posInstr struct {
+	pos   token.Pos
+	block *ssa.BasicBlock
+}
+
+// At returns the failure that holds at pos (the first instruction at or
+// after pos in the innermost function containing it), or nil.
 func (r *Result) At(pos token.Pos) *Signal {
-	var best *Region
-	for _, g := range r.Regions {
-		if g.From <= pos && pos < g.To && (best == nil || g.To-g.From < best.To-best.From) {
-			best = g
+	return r.In(pos, token.NoPos)
+}
+
+// In returns the failure that holds on the code between pos and end (the
+// expression of a status write), or nil. Speculative signals are returned
+// too; the rules skip them.
+func (r *Result) In(pos, end token.Pos) *Signal {
+	fi, b := r.block(pos, end)
+	if fi == nil {
+		return nil
+	}
+	return fi.sig[b]
+}
+
+// GuardAt returns the nearest condition deciding whether the code at pos
+// runs, classified (for nochallenge: a 401 after an authorization or
+// integrity check asks for the wrong status, not for a challenge).
+func (r *Result) GuardAt(pos, end token.Pos) Guard {
+	fi, b := r.block(pos, end)
+	if fi == nil {
+		return Guard{}
+	}
+	if s := fi.sig[b]; s != nil && !s.Speculative() {
+		return Guard{Kind: CredentialGuard, Pos: s.Pos}
+	}
+	return fi.guard[b]
+}
+
+// Authenticator returns, for a position inside a function that reads
+// credentials from its request and returns an identity and an error, the
+// failure its callers see when it returns an error there (nil otherwise).
+func (r *Result) Authenticator(pos token.Pos) *Signal {
+	fi, b := r.block(pos, token.NoPos)
+	if fi == nil || fi.reads == nil || !returnsError(fi.fn.Signature) || fi.fn.Signature.Results().Len() < 2 {
+		return nil // not a check that hands an identity or its error to its caller
+	}
+	if s := fi.sig[b]; s != nil && !s.Speculative() {
+		return s
+	}
+	src := fi.reads
+	return &Signal{Kind: Returned, Class: src.class, Origin: src.origin, Header: src.header, Pos: src.pos}
+}
+
+// Unauthenticated reports whether obj (an error variable, or a typed
+// constant an error carries) means missing or bad credentials: every
+// assignment of it is on a failure path, or -unauthenticated-errors lists
+// it.
+func (r *Result) Unauthenticated(obj types.Object) *Unauthenticated {
+	if obj == nil {
+		return nil
+	}
+	if u := r.unauth[obj]; u != nil {
+		return u
+	}
+	if v, ok := obj.(*types.Var); ok && r.cfg != nil && config.In(r.cfg.UnauthenticatedErrors, v) {
+		return &Unauthenticated{Class: chain.Unknown}
+	}
+	return nil
+}
+
+// block finds the function and block of the code between pos and end.
+func (r *Result) block(pos, end token.Pos) (*funcInfo, *ssa.BasicBlock) {
+	var best *funcInfo
+	for _, fi := range r.funcs {
+		if fi.from <= pos && pos < fi.to && (best == nil || fi.to-fi.from < best.to-best.from) {
+			best = fi
 		}
 	}
 	if best == nil {
-		return nil
+		return nil, nil
 	}
-	return best.Signal
+	ins := best.instrs
+	i := sort.Search(len(ins), func(i int) bool { return ins[i].pos >= pos })
+	if i == len(ins) || (end.IsValid() && ins[i].pos >= end) {
+		return nil, nil
+	}
+	return best, ins[i].block
 }
 
-type model struct {
-	pass *analysis.Pass
-	cfg  *config.Config
-	res  *Result
-	// provenance of local variables: the call (and result index) or
-	// expression they were assigned from
-	from map[*types.Var]origin
-	// in-package credential checks and what they read
-	sources map[*types.Func]*Source
-}
-
-type origin struct {
-	expr ast.Expr
-	idx  int // result index for a tuple assignment, -1 otherwise
-}
-
-func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
-	m := &model{pass: pass, cfg: cfg, res: new(Result), from: make(map[*types.Var]origin), sources: make(map[*types.Func]*Source)}
-	if !knowledge.Matters(pass.Pkg) {
-		return m.res, nil
-	}
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				m.record(n.Lhs, n.Rhs)
-			case *ast.ValueSpec:
-				lhs := make([]ast.Expr, len(n.Names))
-				for i, id := range n.Names {
-					lhs[i] = id
-				}
-				m.record(lhs, n.Values)
-			}
-			return true
-		})
-	}
-	// Credential checks of the package: what each reads.
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if fn == nil || !isVerifierSig(fn) {
-				continue
-			}
-			if src := m.readsIn(fd.Body); src != nil {
-				m.sources[fn] = src
-				pass.ExportObjectFact(fn, src)
-			}
-		}
-	}
-	for _, f := range pass.Files {
-		m.regions(f)
-	}
-	return m.res, nil
-}
-
-func (m *model) record(lhs, rhs []ast.Expr) {
-	for i, l := range lhs {
-		id, ok := l.(*ast.Ident)
-		if !ok {
-			continue
-		}
-		v, ok := m.pass.TypesInfo.ObjectOf(id).(*types.Var)
-		if !ok {
-			continue
-		}
-		switch {
-		case len(lhs) == len(rhs):
-			m.from[v] = origin{rhs[i], -1}
-		case len(rhs) == 1:
-			m.from[v] = origin{rhs[0], i}
-		}
-	}
-}
-
-var credentialParam = regexp.MustCompile(`(?i)token|passw|secret|credential|apikey|api_key|jwt|bearer|^key$|signature`)
-
-// isVerifierSig: a function that checks credentials, by its shape: it takes
-// a request (or a token, password or key) and returns an identity, claims
-// or a bool together with an error.
-func isVerifierSig(fn *types.Func) bool {
-	sig := fn.Signature()
-	takes := false
-	for i := 0; i < sig.Params().Len(); i++ {
-		p := sig.Params().At(i)
-		if knowledge.RequestTypes[knowledge.NamedOf(p.Type())] {
-			takes = true
-		}
-		if b, ok := p.Type().Underlying().(*types.Basic); ok && b.Kind() == types.String && credentialParam.MatchString(p.Name()) {
-			takes = true
-		}
-	}
-	if !takes {
-		return false
-	}
+func returnsError(sig *types.Signature) bool {
 	res := sig.Results()
-	hasErr, hasID := false, false
-	for i := 0; i < res.Len(); i++ {
-		t := res.At(i).Type()
-		switch {
-		case types.Identical(t, types.Universe.Lookup("error").Type()):
-			hasErr = true
-		case isBool(t):
-			hasID = true
-		default:
-			switch t.Underlying().(type) {
-			case *types.Pointer, *types.Interface, *types.Struct, *types.Map:
-				hasID = true
-			}
+	return res.Len() > 0 && isError(res.At(res.Len()-1).Type())
+}
+
+func isError(t types.Type) bool {
+	return t != nil && types.Implements(t, errorIface)
+}
+
+var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+func run(pass *analysis.Pass, cfg *config.Config, prog *ir.IR) (*Result, error) {
+	res := &Result{unauth: make(map[types.Object]*Unauthenticated), cfg: cfg}
+	for _, f := range pass.AllObjectFacts() {
+		if u, ok := f.Fact.(*Unauthenticated); ok {
+			res.unauth[f.Object] = u
 		}
 	}
-	return hasErr && hasID || !hasErr && res.Len() == 1 && hasID && isBool(res.At(0).Type())
-}
-
-func isBool(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Kind() == types.Bool
-}
-
-// readsIn returns what credentials a function body reads.
-func (m *model) readsIn(body *ast.BlockStmt) *Source {
-	var src *Source
-	ast.Inspect(body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		if s := m.credentialRead(call); s != nil {
-			switch {
-			case src == nil:
-				src = s
-			case s.Class == chain.Bearing || src.Class == chain.Unknown:
-				src = s
-			}
-		}
-		return true
-	})
-	return src
-}
-
-// credentialRead classifies a call that reads credentials.
-func (m *model) credentialRead(call *ast.CallExpr) *Source {
-	info := m.pass.TypesInfo
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil {
-		return nil
+	if prog == nil || prog.Pkg == nil || !knowledge.Matters(pass.Pkg) {
+		return res, nil
 	}
-	if cred, ok := knowledge.Credentials[knowledge.MemberOf(fn)]; ok {
-		switch cred.Kind {
-		case knowledge.BasicAuth:
-			return &Source{Class: chain.Bearing, What: "Basic credentials"}
-		case knowledge.Cookie:
-			return &Source{Class: chain.Less, What: "session cookie"}
-		case knowledge.HeaderValue:
-			if len(call.Args) <= cred.Arg {
-				return nil
-			}
-			return headerSource(info, call.Args[cred.Arg])
-		case knowledge.IncomingMetadata:
-			return &Source{Class: chain.Unknown, What: "gRPC metadata"}
-		case knowledge.AuthorizationValue:
-			return &Source{Class: chain.Bearing, What: "authorization metadata"}
-		case knowledge.SecretComparison:
-			return &Source{Class: chain.Unknown, What: "secret comparison"}
-		}
-	}
-	if src := m.sourceOf(fn); src != nil {
-		return &Source{Class: src.Class, What: src.What, check: fn.Name()}
-	}
-	if isVerifierSig(fn) {
-		return &Source{Class: chain.Unknown, What: fn.Name(), check: fn.Name()}
-	}
-	return nil
-}
-
-func (m *model) sourceOf(fn *types.Func) *Source {
-	fn = fn.Origin()
-	if s := m.sources[fn]; s != nil {
-		return s
-	}
-	var s Source
-	if fn.Pkg() != m.pass.Pkg && m.pass.ImportObjectFact(fn, &s) {
-		return &s
-	}
-	return nil
-}
-
-// headerSource classifies a request header by name: Authorization carries
-// challenge-bearing schemes, any other header (an API key) none.
-func headerSource(info *types.Info, name ast.Expr) *Source {
-	tv, ok := info.Types[name]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return &Source{Class: chain.Unknown, What: "a request header"}
-	}
-	h := constant.StringVal(tv.Value)
-	switch strings.ToLower(h) {
-	case "authorization", "proxy-authorization":
-		return &Source{Class: chain.Bearing, What: h + " header"}
-	}
-	return &Source{Class: chain.Less, What: h + " header"}
+	m := newModel(pass, cfg, prog, res)
+	m.solve()
+	return res, nil
 }

@@ -72,13 +72,13 @@ func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result) {
 			if !isPermissionDenied(pass, code) {
 				return true
 			}
-			sig := fail.At(call.Pos())
-			if sig == nil {
-				return true
+			sig := fail.In(call.Pos(), call.End())
+			if sig == nil || sig.Speculative() {
+				return true // not a failure path, or a guess about what callers hand in
 			}
 			d := analysis.Diagnostic{
 				Pos: code.Pos(), End: code.End(),
-				Message: fmt.Sprintf("PermissionDenied answers an authentication failure (%s): missing or invalid credentials are codes.Unauthenticated; keep PermissionDenied for an authenticated caller who may not act", sig.What),
+				Message: fmt.Sprintf("PermissionDenied answers an authentication failure (%s): missing or invalid credentials are codes.Unauthenticated; keep PermissionDenied for an authenticated caller who may not act", describe(sig)),
 			}
 			if sel, ok := ast.Unparen(code).(*ast.SelectorExpr); ok && sel.Sel.Name == "PermissionDenied" {
 				d.SuggestedFixes = []analysis.SuggestedFix{{
@@ -145,4 +145,37 @@ func isPermissionDenied(pass *analysis.Pass, e ast.Expr) bool {
 	}
 	v, ok := constant.Int64Val(tv.Value)
 	return ok && v == permissionDenied
+}
+
+// describe says, in the user's terms, what failed.
+func describe(s *failure.Signal) string {
+	what := "credentials"
+	switch s.Origin {
+	case failure.Authorization, failure.Header:
+		if s.Header != "" {
+			what = s.Header + " metadata"
+		}
+	case failure.NoOrigin, failure.Param:
+	default:
+		what = s.Origin.String()
+	}
+	switch s.Kind {
+	case failure.Absent:
+		if s.Origin == failure.Metadata {
+			return "no gRPC metadata"
+		}
+		return "the " + what + " is missing or malformed"
+	case failure.Rejected:
+		if s.Check != nil {
+			return fmt.Sprintf("the credential check %s (%s) failed", s.Check.Name(), what)
+		}
+		return "the check of the " + what + " failed"
+	case failure.Mismatch:
+		return "the presented " + what + " did not match the stored secret"
+	case failure.Sentinel:
+		if s.Err != nil {
+			return "the error is " + s.Err.Name()
+		}
+	}
+	return "the " + what + " did not check out"
 }

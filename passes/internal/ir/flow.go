@@ -17,10 +17,19 @@ const MaxDepth = 16
 // type assertion), a phi whose edges other than itself all have one origin,
 // and a closure's captured variable to the value it was bound to.
 func Origin(v ssa.Value) ssa.Value {
-	return origin(v, 0)
+	return origin(v, 0, nil)
 }
 
-func origin(v ssa.Value, depth int) ssa.Value {
+// phiMemo remembers the origin of each phi a walk has resolved; a phi still
+// being resolved maps to itself (a cycle of phis, as loops make, which its
+// callers skip like a self-reference). Without it, phis that refer to each
+// other are walked once per path: exponential in the loop nest.
+type phiMemo struct {
+	done   map[*ssa.Phi]ssa.Value
+	active map[*ssa.Phi]bool
+}
+
+func origin(v ssa.Value, depth int, memo *phiMemo) ssa.Value {
 	for ; depth < MaxDepth; depth++ {
 		switch x := v.(type) {
 		case *ssa.ChangeType:
@@ -52,20 +61,35 @@ func origin(v ssa.Value, depth int) ssa.Value {
 			}
 			v = b
 		case *ssa.Phi:
+			if memo == nil {
+				memo = &phiMemo{done: make(map[*ssa.Phi]ssa.Value), active: make(map[*ssa.Phi]bool)}
+			}
+			if o, ok := memo.done[x]; ok {
+				return o
+			}
+			if memo.active[x] {
+				return x // a cycle: the phi that is resolving it skips it
+			}
+			memo.active[x] = true
 			var one ssa.Value
+			many := false
 			for _, e := range x.Edges {
-				o := origin(e, depth+1)
-				if o == x {
-					continue
+				o := origin(e, depth+1, memo)
+				if p, isPhi := o.(*ssa.Phi); o == x || isPhi && memo.active[p] {
+					continue // itself, or a phi of the same cycle
 				}
 				if one != nil && o != one {
-					return v
+					many = true
+					break
 				}
 				one = o
 			}
-			if one == nil {
+			delete(memo.active, x)
+			if one == nil || many {
+				memo.done[x] = x
 				return v
 			}
+			memo.done[x] = one
 			v = one
 		default:
 			return v

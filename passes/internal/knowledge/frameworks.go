@@ -108,6 +108,9 @@ const (
 	AuthorizationValue
 	// SecretComparison: a comparison of a credential with a secret.
 	SecretComparison
+	// QueryValue: a query or form parameter (challenge-less: a key in the
+	// URL, a presigned signature).
+	QueryValue
 )
 
 // Credential is what a credential getter reads.
@@ -146,6 +149,7 @@ var Frameworks = []*Framework{
 			"Header.Get": {Kind: HeaderValue}, "Header.Values": {Kind: HeaderValue},
 			"Request.BasicAuth": {Kind: BasicAuth},
 			"Request.Cookie":    {Kind: Cookie}, "Request.Cookies": {Kind: Cookie},
+			"Request.FormValue": {Kind: QueryValue}, "Request.PostFormValue": {Kind: QueryValue},
 		},
 	},
 	{Path: "crypto/subtle", Credentials: map[string]Credential{"ConstantTimeCompare": {Kind: SecretComparison}}},
@@ -162,9 +166,10 @@ var Frameworks = []*Framework{
 			"AbortWithError", "Status", "JSON", "IndentedJSON", "SecureJSON", "JSONP", "AsciiJSON", "PureJSON",
 			"XML", "YAML", "TOML", "ProtoBuf", "String", "Data", "DataFromReader", "HTML", "Redirect", "Render",
 			"Negotiate"),
-		HeaderArg:   map[string]int{"Context.Header": 0},
-		Credentials: map[string]Credential{"Context.GetHeader": {Kind: HeaderValue}, "Context.Cookie": {Kind: Cookie}},
-		Middleware:  routerMethods,
+		HeaderArg: map[string]int{"Context.Header": 0},
+		Credentials: map[string]Credential{"Context.GetHeader": {Kind: HeaderValue}, "Context.Cookie": {Kind: Cookie},
+			"Context.Query": {Kind: QueryValue}, "Context.DefaultQuery": {Kind: QueryValue}},
+		Middleware: routerMethods,
 	},
 	echo(Echo4, []string{"HTTPError.SetInternal", "HTTPError.WithInternal"}),
 	echo(Echo5, []string{"HTTPError.Wrap"}),
@@ -183,6 +188,8 @@ var Frameworks = []*Framework{
 		},
 		HeaderArg: methods("ResponseHeader", 0, "Set", "Add", "SetCanonical", "SetBytesK", "SetBytesV",
 			"SetBytesKV", "AddBytesK", "AddBytesV", "AddBytesKV"),
+		Credentials: map[string]Credential{"RequestHeader.Peek": {Kind: HeaderValue},
+			"RequestHeader.Cookie": {Kind: Cookie}, "Args.Peek": {Kind: QueryValue}},
 	},
 	{Path: ChiRender, Described: true, StatusArg: map[string]int{"Status": 1}},
 	{Path: Chi, Described: true, Middleware: routerMethods},
@@ -272,8 +279,9 @@ func echo(path string, errorMethods []string) *Framework {
 		ErrorCtors:   map[string]int{"NewHTTPError": 0},
 		ErrorMethods: errorMethods,
 		ErrorTypes:   map[string]string{"HTTPError": "Code"},
-		Credentials:  map[string]Credential{"Context.Cookie": {Kind: Cookie}},
-		Middleware:   routerMethods,
+		Credentials: map[string]Credential{"Context.Cookie": {Kind: Cookie},
+			"Context.QueryParam": {Kind: QueryValue}, "Context.FormValue": {Kind: QueryValue}},
+		Middleware: routerMethods,
 	}
 }
 
@@ -294,7 +302,8 @@ func fiber(path string, answerers []string, extra ...string) *Framework {
 		ErrorCtors: map[string]int{"NewError": 0},
 		ErrorTypes: map[string]string{"Error": "Code"},
 		Credentials: map[string]Credential{"Ctx.Get": {Kind: HeaderValue}, "Ctx.Cookies": {Kind: Cookie},
-			"DefaultCtx.Get": {Kind: HeaderValue}, "DefaultCtx.Cookies": {Kind: Cookie}},
+			"DefaultCtx.Get": {Kind: HeaderValue}, "DefaultCtx.Cookies": {Kind: Cookie},
+			"Ctx.Query": {Kind: QueryValue}, "DefaultCtx.Query": {Kind: QueryValue}},
 		Middleware: routerMethods,
 	}
 	for _, t := range answerers {

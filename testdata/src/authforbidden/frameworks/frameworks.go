@@ -62,10 +62,10 @@ type TokenAuth struct{}
 func (TokenAuth) Authenticate(c echo.Context) (map[string]any, error) {
 	claims, err := Verify(c.Request().Header.Get("Authorization"))
 	if err != nil {
-		return nil, echo.ErrForbidden // want `the credential check Verify failed`
+		return nil, echo.ErrForbidden // want `the credential check Verify \(Authorization header\) failed`
 	}
 	if claims["aud"] != "api" {
-		return nil, echo.NewHTTPError(http.StatusForbidden, "wrong audience") // want `inside the authenticator's Authenticate`
+		return nil, echo.NewHTTPError(http.StatusForbidden, "wrong audience") // want `403 answers an authentication failure \(returned by a check of the Authorization header\)`
 	}
 	return claims, nil
 }

@@ -32,7 +32,7 @@ func Interceptor(ctx context.Context, req any, info *grpc.UnaryServerInfo, handl
 	}
 	c, err := verify(vals[0])
 	if err != nil {
-		return nil, status.New(codes.PermissionDenied, "bad token").Err() // want `PermissionDenied answers an authentication failure \(the credential check verify failed\)`
+		return nil, status.New(codes.PermissionDenied, "bad token").Err() // want `PermissionDenied answers an authentication failure \(the credential check verify \(authorization metadata\) failed\)`
 	}
 	if c.role != "admin" {
 		return nil, status.Error(codes.PermissionDenied, "admins only") // silent: authenticated, not allowed

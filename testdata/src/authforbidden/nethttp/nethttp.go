@@ -89,7 +89,7 @@ func (s *Server) emptyAuthorization(w http.ResponseWriter, r *http.Request) {
 func (s *Server) bearerPrefix(w http.ResponseWriter, r *http.Request) {
 	h := r.Header.Get("Authorization")
 	if !strings.HasPrefix(h, "Bearer ") {
-		http.Error(w, "bad scheme", http.StatusForbidden) // want `the Authorization header lacks the scheme prefix`
+		http.Error(w, "bad scheme", http.StatusForbidden) // want `the Authorization header is missing or malformed`
 		return
 	}
 }
@@ -97,7 +97,7 @@ func (s *Server) bearerPrefix(w http.ResponseWriter, r *http.Request) {
 func (s *Server) tokenInvalid(w http.ResponseWriter, r *http.Request) {
 	_, err := s.VerifyToken(bearer(r))
 	if err != nil {
-		w.WriteHeader(http.StatusForbidden) // want `the credential check VerifyToken failed`
+		w.WriteHeader(http.StatusForbidden) // want `the credential check VerifyToken \(Authorization header\) failed`
 		return
 	}
 }
@@ -127,7 +127,7 @@ func (s *Server) switchErr(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
 	if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), []byte(s.key)) != 1 {
-		w.WriteHeader(http.StatusForbidden) // want `a constant-time compare of the presented secret failed`
+		w.WriteHeader(http.StatusForbidden) // want `the presented Authorization header did not match the stored secret`
 	}
 }
 
@@ -150,12 +150,12 @@ func (s *Server) viaHelper(w http.ResponseWriter, r *http.Request) {
 // Signed is a gitea-style handler: anonymous callers get 403.
 func Signed(ctx *Context) {
 	if !ctx.IsSigned {
-		ctx.W.WriteHeader(http.StatusForbidden) // want `the caller is not signed in \(IsSigned\)`
+		ctx.W.WriteHeader(http.StatusForbidden) // silent: where the flag comes from is not visible (no data flow from a credential check)
 	}
 }
 
 var statusOf = map[error]int{
-	ErrInvalidToken: http.StatusForbidden, // want `error-to-status table maps an authentication failure \(the error is ErrInvalidToken\) to 403`
+	ErrInvalidToken: http.StatusForbidden, // want `error-to-status table maps an authentication failure \(ErrInvalidToken, returned when credentials fail\) to 403`
 	errNoRole:       http.StatusForbidden,
 }
 

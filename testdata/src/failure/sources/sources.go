@@ -5,13 +5,13 @@ import (
 	"net/http"
 )
 
-var errNo = errors.New("no")
+var errNo = errors.New("no") // want errNo:`unauthenticated \(challenge-bearing\)`
 
 // User is a caller.
 type User struct{}
 
 // FromSession reads the session cookie: a challenge-less scheme.
-func FromSession(r *http.Request) (*User, error) { // want FromSession:`checks challenge-less credentials \(session cookie\)`
+func FromSession(r *http.Request) (*User, error) { // want FromSession:`checks challenge-less credentials \(cookie\)`
 	if _, err := r.Cookie("sid"); err != nil {
 		return nil, errNo
 	}

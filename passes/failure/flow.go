@@ -1,0 +1,861 @@
+package failure
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/authchallenge/authchallenge/passes/chain"
+	"github.com/authchallenge/authchallenge/passes/config"
+	"github.com/authchallenge/authchallenge/passes/internal/ir"
+	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
+)
+
+// source is one credential read: where, and its class. Values derived from
+// it share it, so that a later use that reveals the scheme (a SigV4 or a
+// Bearer prefix cut) classifies every value of the lineage.
+type source struct {
+	class  chain.Class
+	origin Origin
+	header string
+	pos    token.Pos
+	param  int // for origin Param: the parameter's index
+	// derived: read back from a struct field or from the record a store
+	// keeps for the credential (a session's roles): evidence inside the
+	// function, but not what the function reads from a request.
+	derived bool
+}
+
+func (s *source) derive() *source {
+	if s.derived {
+		return s
+	}
+	d := *s
+	d.derived = true
+	return &d
+}
+
+// mode says which value of a check's result means no.
+type mode uint8
+
+const (
+	failNonNil mode = iota + 1 // an error
+	failFalse                  // a bool
+	failNil                    // an identity: nil or empty
+	failNotOne                 // subtle.ConstantTimeCompare
+)
+
+type outcome struct {
+	sig  *Signal
+	mode mode
+}
+
+// fstate is the data flow of one function.
+type fstate struct {
+	fn   *ssa.Function
+	cred map[ssa.Value]*source
+	outc map[ssa.Value]*outcome
+	// addr: addresses (locals, structs) that hold a credential
+	addr map[ssa.Value]*source
+	// ident: values derived from the identity a check returned
+	ident map[ssa.Value]bool
+	sig   map[*ssa.BasicBlock]*Signal
+	guard map[*ssa.BasicBlock]Guard
+}
+
+// summary is what the model knows of a function of this package.
+type summary struct {
+	src Source
+	// params: the credentials in-package callers hand each parameter;
+	// plain: some caller hands a non-credential.
+	params []*source
+	plain  []bool
+	// errs: the failure of the check whose error in-package callers hand
+	// each error parameter; errPlain: some caller hands another error.
+	errs     []*Signal
+	errPlain []bool
+	reads    *source
+}
+
+type model struct {
+	pass   *analysis.Pass
+	cfg    *config.Config
+	prog   *ir.IR
+	res    *Result
+	sums   map[*ssa.Function]*summary
+	fields map[*types.Var]*source
+	states map[*ssa.Function]*fstate
+	facts  map[*types.Func]*Source
+	// changed: a summary or field changed in this round
+	changed bool
+}
+
+func newModel(pass *analysis.Pass, cfg *config.Config, prog *ir.IR, res *Result) *model {
+	m := &model{pass: pass, cfg: cfg, prog: prog, res: res, sums: make(map[*ssa.Function]*summary),
+		fields: make(map[*types.Var]*source), states: make(map[*ssa.Function]*fstate), facts: make(map[*types.Func]*Source)}
+	for _, f := range pass.AllObjectFacts() {
+		if s, ok := f.Fact.(*Source); ok {
+			if fn, ok := f.Object.(*types.Func); ok {
+				m.facts[fn] = s
+			}
+		}
+	}
+	for _, fn := range prog.Funcs {
+		n := len(fn.Params)
+		m.sums[fn] = &summary{params: make([]*source, n), plain: make([]bool, n), errs: make([]*Signal, n), errPlain: make([]bool, n)}
+	}
+	return m
+}
+
+// solve runs the data flow to a fixed point (a few rounds: summaries feed
+// callers, call sites feed parameters), then the failure paths, the
+// unauthenticated errors, and the paths again with them.
+func (m *model) solve() {
+	for round := 0; round < 4; round++ {
+		m.changed = false
+		for _, fn := range m.prog.Funcs {
+			m.states[fn] = m.flow(fn)
+		}
+		if !m.changed {
+			break
+		}
+	}
+	for _, fn := range m.prog.Funcs {
+		m.paths(m.states[fn])
+	}
+	if m.unauthenticated() {
+		for _, fn := range m.prog.Funcs {
+			m.paths(m.states[fn])
+		}
+	}
+	m.export()
+}
+
+func (m *model) export() {
+	for _, fn := range m.prog.Funcs {
+		st, sum := m.states[fn], m.sums[fn]
+		fi := &funcInfo{fn: fn, sig: st.sig, guard: st.guard, reads: sum.reads}
+		if syn := fn.Syntax(); syn != nil {
+			fi.from, fi.to = syn.Pos(), syn.End()
+		}
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				if p := in.Pos(); p.IsValid() {
+					fi.instrs = append(fi.instrs, posInstr{p, b})
+				}
+			}
+		}
+		sortInstrs(fi.instrs)
+		m.res.funcs = append(m.res.funcs, fi)
+		if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() == m.pass.Pkg && !sum.src.zero() {
+			s := sum.src
+			m.pass.ExportObjectFact(obj, &s)
+		}
+	}
+}
+
+func sortInstrs(ins []posInstr) {
+	// insertion sort keeps equal positions in block order; lists are short
+	for i := 1; i < len(ins); i++ {
+		for j := i; j > 0 && ins[j].pos < ins[j-1].pos; j-- {
+			ins[j], ins[j-1] = ins[j-1], ins[j]
+		}
+	}
+}
+
+// flow computes which values of fn are credentials, check outcomes and
+// identities, and updates fn's summary and its callees' parameters.
+func (m *model) flow(fn *ssa.Function) *fstate {
+	st := &fstate{fn: fn, cred: make(map[ssa.Value]*source), outc: make(map[ssa.Value]*outcome),
+		addr: make(map[ssa.Value]*source), ident: make(map[ssa.Value]bool)}
+	sum := m.sums[fn]
+	spec := speculative(fn)
+	for i, p := range fn.Params {
+		switch {
+		case sum.params[i] != nil:
+			st.cred[p] = sum.params[i]
+		case spec && !sum.plain[i] && credentialType(p.Type()):
+			st.cred[p] = &source{class: chain.Unknown, origin: Param, pos: p.Pos(), param: i}
+		}
+		if sum.errs[i] != nil && !sum.errPlain[i] {
+			st.outc[p] = &outcome{sum.errs[i], failNonNil} // every caller hands in a failed check's error
+		}
+	}
+	for _, fv := range fn.FreeVars {
+		if b := ir.Binding(fv); b != nil {
+			if parent := m.states[fn.Parent()]; parent != nil {
+				if s := parent.cred[b]; s != nil {
+					st.cred[fv] = s
+				} else if s := parent.addr[b]; s != nil {
+					st.addr[fv] = s
+				}
+			}
+		}
+	}
+	for iter := 0; iter < 3; iter++ {
+		n := len(st.cred) + len(st.outc) + len(st.addr) + len(st.ident)
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				m.instr(st, in)
+			}
+		}
+		if len(st.cred)+len(st.outc)+len(st.addr)+len(st.ident) == n {
+			break
+		}
+	}
+	m.summarise(st)
+	return st
+}
+
+// speculative: a function whose string parameters may be credentials its
+// callers hand it (it answers with an error or a bool).
+func speculative(fn *ssa.Function) bool {
+	res := fn.Signature.Results()
+	for i := 0; i < res.Len(); i++ {
+		if isError(res.At(i).Type()) || isBool(res.At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func credentialType(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	}
+	return false
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
+func (m *model) summarise(st *fstate) {
+	sum := m.sums[st.fn]
+	old := sum.src
+	var reads *source
+	note := func(s *source) {
+		if s != nil && s.origin != Param && !s.derived {
+			reads = stronger(reads, s)
+		}
+	}
+	for _, s := range st.cred {
+		note(s)
+	}
+	for _, o := range st.outc {
+		if o.sig.Kind != Sentinel {
+			note(&source{class: o.sig.Class, origin: o.sig.Origin, header: o.sig.Header, pos: o.sig.Pos})
+		}
+	}
+	sum.reads = reads
+	src := Source{}
+	if reads != nil {
+		src.Class, src.Origin, src.Header = reads.class, reads.origin, reads.header
+	}
+	for _, b := range st.fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		for i, r := range ret.Results {
+			if i >= 8 {
+				break
+			}
+			s := st.cred[r]
+			if s == nil || s.derived {
+				continue // a record kept for the credential (its scopes) is what a check found, not the credential
+			}
+			if s.origin == Param {
+				if s.param < 8 {
+					src.FromParam |= 1 << (uint(s.param)*8 + uint(i))
+				}
+			} else {
+				src.Returns |= 1 << uint(i)
+			}
+		}
+	}
+	for i, p := range st.fn.Params {
+		if s := st.cred[p]; s != nil && s.origin == SigV4 && i < 8 {
+			src.SigV4Params |= 1 << uint(i)
+		}
+	}
+	sum.src = src
+	if src != old {
+		m.changed = true
+	}
+}
+
+// stronger merges two sources: a challenge-bearing one wins, then unknown.
+func stronger(a, b *source) *source {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	case rank(b.class) > rank(a.class):
+		return b
+	}
+	return a
+}
+
+func rank(c chain.Class) int {
+	switch c {
+	case chain.Bearing:
+		return 2
+	case chain.Unknown:
+		return 1
+	}
+	return 0
+}
+
+func (m *model) instr(st *fstate, in ssa.Instruction) {
+	switch v := in.(type) {
+	case *ssa.Call:
+		m.call(st, v)
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if s := st.cred[e]; s != nil {
+				st.cred[v] = s
+			}
+			if st.ident[e] {
+				st.ident[v] = true
+			}
+		}
+	case *ssa.ChangeType, *ssa.Convert, *ssa.MakeInterface, *ssa.ChangeInterface, *ssa.Slice, *ssa.SliceToArrayPointer,
+		*ssa.FieldAddr, *ssa.Field, *ssa.IndexAddr, *ssa.Index:
+		x := in.Operands(nil)[0]
+		if s := st.cred[*x]; s != nil {
+			st.cred[v.(ssa.Value)] = s
+		} else if s := st.addr[*x]; s != nil {
+			st.cred[v.(ssa.Value)] = s // a field of a struct holding the credential
+		}
+		if st.ident[*x] {
+			st.ident[v.(ssa.Value)] = true
+		}
+		if fa, ok := in.(*ssa.FieldAddr); ok {
+			if s := m.fields[ir.FieldOfAddr(fa)]; s != nil && st.cred[fa] == nil {
+				st.addr[fa] = s.derive()
+			}
+		}
+		if f, ok := in.(*ssa.Field); ok {
+			if s := m.fields[fieldOf(f)]; s != nil && st.cred[f] == nil {
+				st.cred[f] = s.derive()
+			}
+		}
+	case *ssa.TypeAssert:
+		if s := st.cred[v.X]; s != nil && !v.CommaOk {
+			st.cred[v] = s
+		}
+		if st.ident[v.X] {
+			st.ident[v] = true
+		}
+	case *ssa.Extract:
+		if st.ident[v.Tuple] {
+			st.ident[v] = true
+		}
+	case *ssa.UnOp:
+		switch v.Op {
+		case token.MUL:
+			if s := st.addr[v.X]; s != nil {
+				st.cred[v] = s
+			} else if s := st.cred[v.X]; s != nil {
+				st.cred[v] = s
+			}
+			if st.ident[v.X] {
+				st.ident[v] = true
+			}
+		case token.NOT:
+			if o := st.outc[v.X]; o != nil && o.mode == failFalse {
+				// handled in conditions
+			}
+		}
+	case *ssa.BinOp:
+		if v.Op == token.ADD {
+			if s := st.cred[v.X]; s != nil {
+				st.cred[v] = s
+			} else if s := st.cred[v.Y]; s != nil {
+				st.cred[v] = s
+			}
+		}
+	case *ssa.Lookup:
+		s := st.cred[v.Index]
+		if s == nil {
+			s = st.cred[v.X]
+		}
+		if s == nil {
+			return
+		}
+		if v.CommaOk {
+			sig := &Signal{Kind: Mismatch, Class: s.class, Origin: s.origin, Header: s.header, Pos: v.Pos()}
+			for _, r := range refs(v) {
+				if x, ok := r.(*ssa.Extract); ok {
+					switch x.Index {
+					case 0:
+						st.cred[x] = s.derive() // the record stored for the credential
+					case 1:
+						st.outc[x] = &outcome{sig, failFalse}
+					}
+				}
+			}
+		} else {
+			st.cred[v] = s.derive()
+		}
+	case *ssa.Store:
+		s := st.cred[v.Val]
+		if s == nil {
+			return
+		}
+		st.addr[v.Addr] = s
+		if fa, ok := v.Addr.(*ssa.FieldAddr); ok {
+			if f := ir.FieldOfAddr(fa); f != nil && m.fields[f] == nil && s.origin != Param && !s.derived {
+				m.fields[f] = s
+				m.changed = true
+			}
+			st.addr[ir.Origin(fa.X)] = s // the struct now carries a credential
+		}
+		if ia, ok := v.Addr.(*ssa.IndexAddr); ok {
+			st.addr[ir.Origin(ia.X)] = s
+		}
+	}
+}
+
+func fieldOf(f *ssa.Field) *types.Var {
+	t := f.X.Type().Underlying()
+	if st, ok := t.(*types.Struct); ok && f.Field < st.NumFields() {
+		return st.Field(f.Field).Origin()
+	}
+	return nil
+}
+
+func refs(v ssa.Value) []ssa.Instruction {
+	if r := v.Referrers(); r != nil {
+		return *r
+	}
+	return nil
+}
+
+// calleeOf returns the function a call invokes (a static callee, or the
+// interface method) and its SSA function when static.
+func calleeOf(c *ssa.CallCommon) (*types.Func, *ssa.Function) {
+	if c.IsInvoke() {
+		return c.Method, nil
+	}
+	if f := c.StaticCallee(); f != nil {
+		obj, _ := f.Object().(*types.Func)
+		return obj, f
+	}
+	return nil, nil
+}
+
+// arg returns the call's argument i, counting as the knowledge table does
+// (the receiver of a static method call not counted).
+func arg(c *ssa.CallCommon, obj *types.Func, i int) ssa.Value {
+	if !c.IsInvoke() && obj != nil && obj.Signature().Recv() != nil {
+		i++
+	}
+	if i < len(c.Args) {
+		return c.Args[i]
+	}
+	return nil
+}
+
+// results returns what the call's results are: each Extract of a tuple,
+// or the call itself.
+func results(v *ssa.Call) map[int]ssa.Value {
+	out := make(map[int]ssa.Value)
+	if _, ok := v.Type().(*types.Tuple); !ok {
+		out[0] = v
+		return out
+	}
+	for _, r := range refs(v) {
+		if x, ok := r.(*ssa.Extract); ok {
+			out[x.Index] = x
+		}
+	}
+	return out
+}
+
+func resultType(v *ssa.Call, i int) types.Type {
+	if t, ok := v.Type().(*types.Tuple); ok {
+		return t.At(i).Type()
+	}
+	return v.Type()
+}
+
+func (m *model) call(st *fstate, v *ssa.Call) {
+	c := v.Common()
+	obj, callee := calleeOf(c)
+	if b, ok := c.Value.(*ssa.Builtin); ok {
+		if b.Name() == "append" && len(c.Args) > 1 {
+			if s := st.cred[c.Args[1]]; s != nil {
+				st.cred[v] = s
+			}
+		}
+		return
+	}
+	// credentials handed to callees of this package
+	if callee != nil && m.sums[callee] != nil {
+		sum := m.sums[callee]
+		for i, a := range c.Args {
+			if i >= len(sum.params) {
+				break
+			}
+			if s := st.cred[a]; s != nil && s.origin != Param {
+				if sum.params[i] != s {
+					if sum.params[i] == nil {
+						m.changed = true
+					}
+					sum.params[i] = stronger(sum.params[i], s)
+				}
+			} else if credentialType(a.Type()) && !sum.plain[i] {
+				sum.plain[i] = true
+				m.changed = true
+			}
+			if isError(a.Type()) {
+				if o := st.outc[a]; o != nil && o.mode == failNonNil && !o.sig.Speculative() {
+					if sum.errs[i] == nil {
+						sum.errs[i] = o.sig
+						m.changed = true
+					}
+				} else if !sum.errPlain[i] {
+					sum.errPlain[i] = true
+					m.changed = true
+				}
+			}
+		}
+	}
+	if obj == nil {
+		return
+	}
+	mem := knowledge.MemberOf(obj)
+	if cred, ok := knowledge.Credentials[mem]; ok {
+		m.read(st, v, obj, cred)
+		return
+	}
+	if obj.Pkg() != nil && knowledge.IsStdlib(obj.Pkg().Path()) {
+		m.stdlib(st, v, obj)
+		return
+	}
+	// a struct holding a credential, or the credential itself
+	var given *source
+	args := c.Args
+	if c.IsInvoke() {
+		args = append([]ssa.Value{c.Value}, args...)
+	}
+	for _, a := range args {
+		if s := st.cred[a]; s != nil {
+			given = stronger(given, s)
+		} else if s := st.addr[ir.Origin(a)]; s != nil {
+			given = stronger(given, s)
+		}
+		if st.ident[a] {
+			st.ident[v] = true
+		}
+	}
+	var fact *Source
+	if callee != nil && m.sums[callee] != nil {
+		fact = &m.sums[callee].src
+	} else if f := m.facts[obj.Origin()]; f != nil {
+		fact = f
+	}
+	res := results(v)
+	if fact != nil {
+		// a getter: results carrying the credential it reads or is given
+		carried, passed := false, false
+		for i, r := range res {
+			if i < 8 && fact.Returns&(1<<uint(i)) != 0 {
+				st.cred[r] = &source{class: fact.Class, origin: fact.Origin, header: fact.Header, pos: v.Pos()}
+				carried = true
+			}
+			for j := 0; j < 8 && i < 8; j++ {
+				if fact.FromParam&(1<<(uint(j)*8+uint(i))) != 0 {
+					if a := paramArg(c, j); a != nil && st.cred[a] != nil {
+						st.cred[r] = st.cred[a]
+						passed = true
+					}
+				}
+			}
+		}
+		if passed && !carried && given != nil {
+			// a check that hands back what it was given, parsed: what it
+			// returns is an identity (a subject), no longer a credential
+			for _, r := range res {
+				delete(st.cred, r)
+			}
+			sig := &Signal{Kind: Rejected, Class: given.class, Origin: given.origin, Header: given.header, Pos: v.Pos(), Check: obj}
+			m.outcomes(st, v, sig, true)
+			return
+		}
+		carried = carried || passed
+		for j := 0; j < 8; j++ {
+			if fact.SigV4Params&(1<<uint(j)) != 0 {
+				if a := paramArg(c, j); a != nil {
+					if s := st.cred[a]; s != nil && s.origin != Param {
+						s.class, s.origin = chain.Less, SigV4
+					} else if s != nil {
+						s.origin = SigV4
+					}
+				}
+			}
+		}
+		if carried {
+			var s *source
+			for _, r := range res {
+				s = stronger(s, st.cred[r])
+			}
+			m.outcomes(st, v, &Signal{Kind: Absent, Class: s.class, Origin: s.origin, Header: s.header, Pos: v.Pos(), Check: obj}, false)
+			return
+		}
+		if given == nil && fact.Origin != NoOrigin && takesRequest(c) {
+			// a check that takes only the request: what its body reads
+			sig := &Signal{Kind: Rejected, Class: fact.Class, Origin: fact.Origin, Header: fact.Header, Pos: v.Pos(), Check: obj}
+			m.outcomes(st, v, sig, true)
+			return
+		}
+	}
+	if given == nil || knowledge.Described(obj.Pkg().Path()) {
+		return
+	}
+	sig := &Signal{Kind: Rejected, Class: given.class, Origin: given.origin, Header: given.header, Pos: v.Pos(), Check: obj}
+	if given.origin == Param {
+		sig.Origin = Param
+	}
+	m.outcomes(st, v, sig, true)
+}
+
+// paramArg returns the argument for SSA parameter j (the receiver of a
+// static method call is parameter 0).
+func paramArg(c *ssa.CallCommon, j int) ssa.Value {
+	if c.IsInvoke() {
+		if j == 0 {
+			return c.Value
+		}
+		j--
+	}
+	if j < len(c.Args) {
+		return c.Args[j]
+	}
+	return nil
+}
+
+// outcomes marks a check's results: its error, bool and (when identity)
+// its identity.
+func (m *model) outcomes(st *fstate, v *ssa.Call, sig *Signal, identity bool) {
+	for i, r := range results(v) {
+		t := resultType(v, i)
+		switch {
+		case isError(t) && types.IsInterface(t):
+			st.outc[r] = &outcome{sig, failNonNil}
+		case isBool(t):
+			st.outc[r] = &outcome{sig, failFalse}
+		case identity && identityType(t):
+			if st.outc[r] == nil {
+				st.outc[r] = &outcome{sig, failNil}
+			}
+			st.ident[r] = true
+		}
+	}
+}
+
+func identityType(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Pointer, *types.Interface, *types.Map, *types.Slice:
+		return true
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	}
+	return false
+}
+
+// read marks the results of a credential getter of the knowledge table.
+func (m *model) read(st *fstate, v *ssa.Call, obj *types.Func, cred knowledge.Credential) {
+	c := v.Common()
+	var s *source
+	switch cred.Kind {
+	case knowledge.HeaderValue:
+		a := arg(c, obj, cred.Arg)
+		if a == nil {
+			return
+		}
+		if s = headerSource(a); s == nil {
+			return
+		}
+	case knowledge.BasicAuth:
+		s = &source{class: chain.Bearing, origin: Basic}
+	case knowledge.Cookie:
+		s = &source{class: chain.Less, origin: Cookie}
+	case knowledge.IncomingMetadata:
+		s = &source{class: chain.Unknown, origin: Metadata}
+	case knowledge.AuthorizationValue:
+		s = &source{class: chain.Bearing, origin: Authorization}
+	case knowledge.QueryValue:
+		s = &source{class: chain.Less, origin: Query}
+	case knowledge.SecretComparison:
+		var given *source
+		for _, a := range c.Args {
+			given = stronger(given, m.credOf(st, a))
+		}
+		if given != nil {
+			st.outc[v] = &outcome{&Signal{Kind: Mismatch, Class: given.class, Origin: given.origin, Header: given.header, Pos: v.Pos()}, failNotOne}
+		}
+		return
+	default:
+		return
+	}
+	s.pos = v.Pos()
+	res := results(v)
+	for i, r := range res {
+		t := resultType(v, i)
+		switch {
+		case isBool(t) || (isError(t) && types.IsInterface(t)):
+			md := failFalse
+			if !isBool(t) {
+				md = failNonNil
+			}
+			st.outc[r] = &outcome{&Signal{Kind: Absent, Class: s.class, Origin: s.origin, Header: s.header, Pos: v.Pos()}, md}
+		default:
+			st.cred[r] = s
+		}
+	}
+}
+
+// credOf: the credential a value holds, through conversions ([]byte(tok)).
+func (m *model) credOf(st *fstate, v ssa.Value) *source {
+	for i := 0; i < ir.MaxDepth; i++ {
+		if s := st.cred[v]; s != nil {
+			return s
+		}
+		switch x := v.(type) {
+		case *ssa.Convert:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// headerSource classifies a request header by its name: Authorization
+// carries challenge-bearing schemes, any other header (an API key) none.
+func headerSource(name ssa.Value) *source {
+	c, ok := ir.Origin(name).(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+		// a header whose name is not a constant: the headers a signature
+		// covers, a forwarded value; no evidence of a credential
+		return nil
+	}
+	h := constant.StringVal(c.Value)
+	switch strings.ToLower(h) {
+	case "authorization", "proxy-authorization":
+		return &source{class: chain.Bearing, origin: Authorization, header: h}
+	}
+	return &source{class: chain.Less, origin: Header, header: h}
+}
+
+// transforming are the standard library packages whose functions keep a
+// credential what it is (cut, split, decoded, hashed).
+var transforming = map[string]bool{
+	"strings": true, "bytes": true, "strconv": true, "unicode/utf8": true, "encoding/base64": true,
+	"encoding/hex": true, "encoding/base32": true, "encoding/json": true, "net/url": true, "crypto/sha256": true,
+	"crypto/sha512": true, "crypto/sha1": true, "crypto/md5": true, "crypto/hmac": true, "path": true,
+	"net/textproto": true, "mime": true,
+}
+
+// presence are the standard library predicates whose false means the
+// credential lacks its scheme (absent or malformed) rather than a mismatch.
+var presence = map[string]bool{"HasPrefix": true, "HasSuffix": true, "Contains": true, "CutPrefix": true, "Cut": true, "CutSuffix": true}
+
+// stdlib follows a credential through a standard library call.
+func (m *model) stdlib(st *fstate, v *ssa.Call, obj *types.Func) {
+	c := v.Common()
+	path := obj.Pkg().Path()
+	if !transforming[path] {
+		return
+	}
+	var s *source
+	args := c.Args
+	for _, a := range args {
+		s = stronger(s, m.credOf(st, a))
+	}
+	if s == nil {
+		return
+	}
+	if path == "encoding/json" && obj.Name() == "Unmarshal" && len(args) == 2 {
+		st.addr[ir.Origin(args[1])] = s
+	}
+	// a scheme prefix names the scheme
+	for _, a := range args {
+		if k, ok := ir.Origin(a).(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+			classify(s, constant.StringVal(k.Value), obj.Name())
+		}
+	}
+	kind := Mismatch
+	if presence[obj.Name()] || path != "strings" && path != "bytes" && path != "crypto/hmac" {
+		kind = Absent // a decoding or parsing error: malformed
+	}
+	sig := &Signal{Kind: kind, Class: s.class, Origin: s.origin, Header: s.header, Pos: v.Pos()}
+	for i, r := range results(v) {
+		t := resultType(v, i)
+		switch {
+		case isBool(t):
+			st.outc[r] = &outcome{sig, failFalse}
+		case isError(t) && types.IsInterface(t):
+			st.outc[r] = &outcome{sig, failNonNil}
+		case t.Underlying() != nil:
+			if _, isInt := t.Underlying().(*types.Basic); isInt && !credentialType(t) {
+				continue // lengths, indexes, comparisons
+			}
+			st.cred[r] = s
+		}
+	}
+}
+
+// classify reads a scheme from a prefix the credential is cut or checked
+// by: an AWS SigV4 signature is challenge-less by its protocol; Bearer,
+// Basic and Token (RFC 6750, RFC 7617, and the common Token scheme) name a
+// challenge.
+func classify(s *source, lit, fn string) {
+	switch fn {
+	case "HasPrefix", "TrimPrefix", "CutPrefix", "EqualFold", "Cut", "SplitN", "Split":
+	default:
+		return
+	}
+	scheme := strings.ToLower(strings.TrimSpace(lit))
+	switch {
+	case scheme == "aws4-hmac-sha256":
+		s.class, s.origin = chain.Less, SigV4
+	case bearingSchemes[scheme] && s.class == chain.Unknown && s.origin != Param:
+		s.class = chain.Bearing
+	}
+}
+
+var bearingSchemes = map[string]bool{"bearer": true, "basic": true, "token": true, "digest": true, "negotiate": true, "dpop": true}
+
+// takesRequest: a call handed the request (or a gRPC call's context), so
+// that what the callee reads from it is the caller's credentials.
+func takesRequest(c *ssa.CallCommon) bool {
+	args := c.Args
+	if c.IsInvoke() {
+		args = append([]ssa.Value{c.Value}, args...)
+	}
+	for _, a := range args {
+		t := a.Type()
+		if knowledge.RequestTypes[knowledge.NamedOf(t)] || knowledge.NamedOf(t) == (knowledge.TypeName{Pkg: "context", Name: "Context"}) {
+			return true
+		}
+	}
+	return false
+}
