@@ -51,10 +51,11 @@ func run(pass *analysis.Pass, cfg *config.Config, model *response.Result) {
 		if !s.Root {
 			continue
 		}
-		if s.Status&response.S401 != 0 && s.Have&response.WWW == 0 {
+		missing := s.Missing()
+		if missing&response.S401 != 0 {
 			rep.Report(diagnostic(pass, s, 401))
 		}
-		if s.Status&response.S407 != 0 && s.Have&response.Proxy == 0 {
+		if missing&response.S407 != 0 {
 			rep.Report(diagnostic(pass, s, 407))
 		}
 	}
