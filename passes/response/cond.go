@@ -79,7 +79,7 @@ func (m *model) guard(f *fn, e ast.Expr) *Cond {
 				}
 			}
 		case *ast.CaseClause:
-			if n.List == nil || slices.Contains(n.List, child.(ast.Expr)) {
+			if n.List == nil || inList(n.List, child) {
 				continue // default clause, or e is a case expression
 			}
 			if c := m.caseCond(f, n, path[i+1:]); c != nil {
@@ -221,6 +221,15 @@ func (m *model) condExpr(f *fn, e ast.Expr, val bool) *Cond {
 		}
 	}
 	return nil
+}
+
+func inList(list []ast.Expr, n ast.Node) bool {
+	for _, x := range list {
+		if ast.Node(x) == n {
+			return true
+		}
+	}
+	return false
 }
 
 func isErrorsPkg(path string) bool {
