@@ -148,7 +148,7 @@ func atWrite(pass *analysis.Pass, fail *failure.Result, model *response.Result, 
 	d := analysis.Diagnostic{Pos: g.origin, End: g.origin, Category: Name}
 	if write != nil {
 		d.End = write.End
-		what = describe(write, code)
+		what = describe(pass.Fset, write, code)
 	}
 	d.Message = fmt.Sprintf("%s without a %s challenge, and %s set one first: set %s (e.g. %s) here before answering %d (%s)",
 		what, header, callers, header, example(code), code, rfc)
@@ -172,7 +172,7 @@ func headerOf(code int) (header, rfc string) {
 }
 
 // describe says what answers with the status at a site.
-func describe(s *response.Site, code int) string {
+func describe(fset *token.FileSet, s *response.Site, code int) string {
 	var what string
 	switch s.Kind {
 	case response.Write:
@@ -194,14 +194,16 @@ func describe(s *response.Site, code int) string {
 		}
 	}
 	if s.SetAt.IsValid() && s.Kind != response.Write {
-		what += fmt.Sprintf(" (status set at %s:%d)", filepath.Base(s.SetAt.Filename), s.SetAt.Line)
+		if here := fset.Position(s.Pos); here.Filename != s.SetAt.Filename || here.Line != s.SetAt.Line {
+			what += fmt.Sprintf(" (status set at %s:%d)", filepath.Base(s.SetAt.Filename), s.SetAt.Line)
+		}
 	}
 	return what
 }
 
 func diagnostic(pass *analysis.Pass, fail *failure.Result, s *response.Site, code int) analysis.Diagnostic {
 	header, rfc := headerOf(code)
-	what := describe(s, code)
+	what := describe(pass.Fset, s, code)
 	msg := fmt.Sprintf("%s without a %s challenge: set %s (e.g. %s) on this path before answering %d (%s)",
 		what, header, header, example(code), code, rfc)
 	if code == 401 {
@@ -209,7 +211,25 @@ func diagnostic(pass *analysis.Pass, fail *failure.Result, s *response.Site, cod
 			msg = m
 		}
 	}
-	return analysis.Diagnostic{Pos: s.Pos, End: s.End, Category: Name, Message: msg}
+	d := analysis.Diagnostic{Pos: s.Pos, End: s.End, Category: Name, Message: msg}
+	if at := posIn(pass, s.SetAt); at.IsValid() && s.Kind != response.Write && pass.Fset.Position(at).Line != pass.Fset.Position(s.Pos).Line {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: at, Message: fmt.Sprintf("%d set here", code)})
+	}
+	return d
+}
+
+// posIn returns p as a position of the package's files (NoPos if p lies
+// in another package).
+func posIn(pass *analysis.Pass, p token.Position) token.Pos {
+	if !p.IsValid() {
+		return token.NoPos
+	}
+	for _, f := range pass.Files {
+		if tf := pass.Fset.File(f.Pos()); tf != nil && tf.Name() == p.Filename && p.Offset <= tf.Size() {
+			return tf.Pos(p.Offset)
+		}
+	}
+	return token.NoPos
 }
 
 // wrongStatus words the message of a 401 that follows a check that is not

@@ -344,6 +344,26 @@ func (m *model) errorNames(e ast.Expr, depth int) []string {
 		if !ok {
 			return nil
 		}
+		if g := m.byObj[fun.Origin()]; g != nil {
+			m.use(g)
+			return g.sum.Errors
+		}
+		var fact Summary
+		if m.pass.ImportObjectFact(fun.Origin(), &fact) {
+			return fact.Errors
+		}
+		if isInterfaceMethod(fun) {
+			var out []string
+			for _, impl := range m.implsOf(fun) {
+				if g := m.byObj[impl.Origin()]; g != nil {
+					m.use(g)
+					out = append(out, g.sum.Errors...)
+				} else if m.pass.ImportObjectFact(impl.Origin(), &fact) {
+					out = append(out, fact.Errors...)
+				}
+			}
+			return out
+		}
 		if fun.Pkg() != nil && (fun.Name() == "Errorf" || isErrorsPkg(fun.Pkg().Path())) {
 			var out []string
 			for _, a := range x.Args {

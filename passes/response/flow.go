@@ -1,6 +1,9 @@
 package response
 
 import (
+	"reflect"
+	"slices"
+
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -64,7 +67,11 @@ func sameSummary(a, b *Summary) bool {
 	x, y := *a, *b
 	cx, cy := x.When, y.When
 	x.When, y.When = nil, nil
-	if x != y || (cx == nil) != (cy == nil) {
+	if !slices.Equal(x.Errors, y.Errors) {
+		return false
+	}
+	x.Errors, y.Errors = nil, nil
+	if !reflect.DeepEqual(x, y) || (cx == nil) != (cy == nil) {
 		return false
 	}
 	return cx == nil || cx.String() == cy.String()
@@ -159,6 +166,10 @@ func (m *model) analyse(f *fn) {
 	sum := Summary{Must: must & AllChallenges, May: w.may, Unknown: w.unknown, Rejects: w.rejects,
 		StatusParam: w.statusParam, CarrierParam: w.carrierParam, ErrStatus: w.errStatus, SetAt: w.setAt}
 	sum.May |= sum.Must
+	if len(w.errors) > 0 {
+		slices.Sort(w.errors)
+		sum.Errors = w.errors
+	}
 	if w.fails > 0 {
 		sum.OnFail = w.onFail & AllChallenges &^ sum.Must
 	}
@@ -246,8 +257,9 @@ type walker struct {
 	errStatus    Status
 	setAt        token.Position
 	unresolved   []*Unresolved
-	onFail       Bits // challenges set on every path that returns a failure
-	fails        int  // returns of a failure seen
+	errors       []string // the sentinels and error types it returns
+	onFail       Bits     // challenges set on every path that returns a failure
+	fails        int      // returns of a failure seen
 }
 
 // failing reports whether the last result of a return statement reports a
@@ -418,6 +430,10 @@ func (w *walker) call(call *ast.CallExpr) {
 	case *types.Builtin:
 		return
 	case *types.Var:
+		if fun := m.methodValue(obj); fun != nil {
+			w.callFunc(call, fun) // set := w.Header().Set; set(…)
+			return
+		}
 		w.viaSlot(call, obj)
 		return
 	case *types.Func:
@@ -516,11 +532,7 @@ func (w *walker) wrote(x ast.Expr) {
 // it imports that the model analysed. A call sets a challenge only if every
 // implementation must; ok is false when there is none.
 func (m *model) implemented(method *types.Func) (*Summary, bool) {
-	impls, seen := m.impls[method]
-	if !seen {
-		impls = m.findImpls(method)
-		m.impls[method] = impls
-	}
+	impls := m.implsOf(method)
 	if len(impls) == 0 {
 		return nil, false
 	}
@@ -546,6 +558,16 @@ func (m *model) implemented(method *types.Func) (*Summary, bool) {
 	}
 	sum.OnFail &^= sum.Must
 	return sum, true
+}
+
+// implsOf returns the known implementations of an interface method.
+func (m *model) implsOf(method *types.Func) []*types.Func {
+	impls, seen := m.impls[method]
+	if !seen {
+		impls = m.findImpls(method)
+		m.impls[method] = impls
+	}
+	return impls
 }
 
 func (m *model) findImpls(method *types.Func) []*types.Func {
@@ -777,7 +799,38 @@ func (w *walker) ret(r *ast.ReturnStmt) {
 	}
 }
 
+// methodValue returns the method a local variable holds when its only
+// value is a method value (set := w.Header().Set), or nil.
+func (m *model) methodValue(v *types.Var) *types.Func {
+	if m.slots[v] != nil || v.IsField() {
+		return nil
+	}
+	vals := m.assigns[v]
+	if len(vals) != 1 {
+		return nil
+	}
+	sel, ok := ast.Unparen(vals[0]).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s := m.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+		f, _ := s.Obj().(*types.Func)
+		return f
+	}
+	return nil
+}
+
+// maxErrors bounds the sentinels and error types a summary lists.
+const maxErrors = 16
+
 func (w *walker) retErr(r *ast.ReturnStmt, e ast.Expr) {
+	if w.record && isError(w.m.info.TypeOf(e)) {
+		for _, name := range w.m.errorNames(e, 0) {
+			if !slices.Contains(w.errors, name) && len(w.errors) < maxErrors {
+				w.errors = append(w.errors, name)
+			}
+		}
+	}
 	s, at := w.m.errStatusOf(w.f, e, 0)
 	if s == 0 {
 		return
@@ -932,6 +985,11 @@ func (m *model) statusOf(f *fn, e ast.Expr, depth int) value {
 				return value{s: SOther, carrier: i, indirect: true}
 			}
 		}
+		// the status field of a carrier built with a constant status
+		// (ErrInvalidClient.Code)
+		if s, _ := m.errStatusOf(f, e.X, depth+1); s&carried != 0 {
+			return value{s: s, indirect: depth > 0, from: []ast.Expr{e}}
+		}
 		return unknown
 	case *ast.IndexExpr:
 		if lit := m.literalOf(e.X); lit != nil {
@@ -977,11 +1035,11 @@ func (m *model) paramOf(f *fn, e ast.Expr, depth int) int {
 		if i, ok := f.params[v]; ok {
 			return i
 		}
-		if vals := m.assigns[v]; len(vals) == 1 {
-			return m.paramOf(f, vals[0], depth+1)
-		}
 		if i := m.asTarget(f, v); i > 0 {
 			return i
+		}
+		if vals := m.assigns[v]; len(vals) == 1 {
+			return m.paramOf(f, vals[0], depth+1)
 		}
 	}
 	return 0

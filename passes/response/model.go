@@ -221,7 +221,8 @@ func (m *model) collectFlows() {
 			return true
 		})
 		for v, s := range m.slots {
-			if v.Kind() == types.ParamVar || v.Kind() == types.RecvVar || v.Kind() == types.ResultVar {
+			if v.Kind() == types.RecvVar || v.Kind() == types.ResultVar ||
+				v.Kind() == types.ParamVar && !m.closedParam(v) {
 				s.unknown = true
 			}
 			if s.escapes {
@@ -326,6 +327,12 @@ func (m *model) flow(f *fn, e ast.Expr, parents []ast.Node) {
 				e = p
 				continue
 			}
+			if v := m.paramFor(p, e); v != nil {
+				// handed to a function of the package that invokes it
+				// (a middleware wrapping the handler)
+				m.addSlot(v, f)
+				return
+			}
 		case *ast.AssignStmt:
 			if len(p.Lhs) == len(p.Rhs) {
 				for j, r := range p.Rhs {
@@ -361,6 +368,37 @@ func (m *model) flow(f *fn, e ast.Expr, parents []ast.Node) {
 		break
 	}
 	f.escapes = true
+}
+
+// paramFor returns the parameter of a function of this package that the
+// argument e of call is bound to (nil if the callee is not one, or e is a
+// variadic argument).
+func (m *model) paramFor(call *ast.CallExpr, e ast.Expr) *types.Var {
+	fun, ok := m.calleeObj(call).(*types.Func)
+	if !ok || m.byObj[fun.Origin()] == nil {
+		return nil
+	}
+	sig := fun.Origin().Signature()
+	for i, a := range call.Args {
+		if a == e && i < sig.Params().Len() && !(sig.Variadic() && i >= sig.Params().Len()-1) {
+			return sig.Params().At(i)
+		}
+	}
+	return nil
+}
+
+// closedParam reports whether every value of a parameter is an argument
+// the model sees: its function is unexported and only called in the package.
+func (m *model) closedParam(v *types.Var) bool {
+	for _, f := range m.order {
+		if f.obj == nil || f.escapes || f.obj.Exported() || f.inSlot {
+			continue
+		}
+		if _, ok := f.params[v]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *model) addSlot(v *types.Var, f *fn) {

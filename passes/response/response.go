@@ -171,6 +171,9 @@ type Summary struct {
 	// returns: errors and values of the service's own status types (for a
 	// variable: the value it holds).
 	ErrStatus Status
+	// Errors lists the sentinels and error types (package path "." name)
+	// the function may return, directly or wrapped, sorted.
+	Errors []string
 	// SetAt is where the constant status of ErrStatus was set (a composite
 	// literal, a constructor's argument).
 	SetAt token.Position
@@ -257,7 +260,7 @@ func (s *Summary) String() string {
 }
 
 func (s *Summary) zero() bool {
-	return s.Must == 0 && s.May == 0 && s.OnFail == 0 && s.Unknown == 0 && s.Rejects == 0 && s.Deep == (Effect{}) &&
+	return len(s.Errors) == 0 && s.Must == 0 && s.May == 0 && s.OnFail == 0 && s.Unknown == 0 && s.Rejects == 0 && s.Deep == (Effect{}) &&
 		s.StatusParam == 0 && s.CarrierParam == 0 && s.Unchallenged == 0 && s.ErrStatus&carried == 0
 }
 

@@ -126,3 +126,36 @@ func OnFail(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusUnauthorized) // want `401 response without a WWW-Authenticate challenge`
 	}
 }
+
+// g. a middleware of the package that sets the challenge before it
+// invokes the handler it wraps: the handler's 401 is challenged.
+func withRealm(realm string, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("WWW-Authenticate", `Basic realm="`+realm+`"`)
+		h.ServeHTTP(w, r)
+	})
+}
+
+func withLog(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(w, r)
+	})
+}
+
+func share(w http.ResponseWriter, r *http.Request) {
+	if _, _, ok := r.BasicAuth(); !ok {
+		http.Error(w, "sign in", http.StatusUnauthorized) // silent: withRealm set the challenge
+	}
+}
+
+func plain(w http.ResponseWriter, r *http.Request) {
+	if _, _, ok := r.BasicAuth(); !ok {
+		http.Error(w, "sign in", http.StatusUnauthorized) // want `401 response without a WWW-Authenticate challenge, and its caller does not set one first`
+	}
+}
+
+// Mount wraps the handlers.
+func Mount(mux *http.ServeMux) {
+	mux.Handle("/share", withRealm("share", http.HandlerFunc(share)))
+	mux.Handle("/plain", withLog(http.HandlerFunc(plain)))
+}
