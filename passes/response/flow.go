@@ -1399,7 +1399,7 @@ func (m *model) challengeOf(key ast.Expr, depth int) (b Bits, named bool) {
 	if tv, ok := m.info.Types[key]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
 		return m.challengeName(constant.StringVal(tv.Value)), true
 	}
-	if depth > 4 {
+	if depth > maxValueDepth {
 		return AllChallenges, false
 	}
 	switch k := key.(type) {

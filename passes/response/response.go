@@ -2,20 +2,30 @@
 //
 // For every function of a package it works out, on each control-flow path,
 // which HTTP status the function answers with (written through a
-// ResponseWriter or framework context, or carried by a returned error such as
-// echo.ErrUnauthorized) and which challenge headers (WWW-Authenticate,
-// Proxy-Authenticate) were set before. Functions are summarised, and the
-// summaries are exported as facts so that a helper in one package counts in
-// another: "sets the challenge on its writer", "writes the status it is given
-// in parameter i", "writes 401 without a challenge", "returns an error that
-// carries 401".
+// ResponseWriter or framework context, or carried by a returned value such
+// as echo.ErrUnauthorized or an error type of the service's own) and which
+// challenge headers (WWW-Authenticate, Proxy-Authenticate) were set before.
+// Functions are summarised, and the summaries are exported as facts so that
+// a helper in one package counts in another: the challenges it sets on every
+// path (Must: the only ones a call of it counts as setting), on some path
+// (May), whenever it fails (OnFail), or possibly through calls the model
+// cannot see into (Unknown: the sites after such a call stay silent); "writes
+// the status it is given in parameter i", "writes the status carried by
+// parameter i", "writes 401 without a challenge" under a condition on its
+// arguments, "returns an error that carries 401", the sentinels it returns.
+//
+// A struct field is a status field when its value is written as a status
+// or set from a net/http status constant (a StatusField fact on the field);
+// a value built with a constant in it carries that status through returns,
+// assignments, wrapping and With… copies.
 //
 // A status write in a function whose callers are all visible (an unexported
 // helper, a default handler kept in a struct field and only invoked from the
-// package) is answered for by those callers: the model moves it to each call
-// site, where the caller may have set the challenge first. Writes in functions
-// the framework calls (closures handed to a router, exported handlers,
-// ServeHTTP methods) are answered for where they are.
+// package, a handler wrapped by a middleware of the package) is answered for
+// by those callers: the model moves it to each call site, where the caller
+// may have set the challenge first. Writes in functions the framework calls
+// (closures handed to a router, exported handlers, ServeHTTP methods) are
+// answered for where they are.
 package response
 
 import (
@@ -255,6 +265,13 @@ func (s *Summary) String() string {
 	}
 	if s.ErrStatus&carried != 0 {
 		parts = append(parts, "returns error "+s.ErrStatus.String())
+	}
+	if len(s.Errors) > 0 {
+		names := make([]string, len(s.Errors))
+		for i, e := range s.Errors {
+			names[i] = e[strings.LastIndexByte(e, '/')+1:]
+		}
+		parts = append(parts, "returns "+strings.Join(names, "|"))
 	}
 	return "response(" + strings.Join(parts, "; ") + ")"
 }

@@ -18,12 +18,12 @@ type Error struct {
 func (e *Error) Error() string { return e.Reason }
 
 // Unauthorized returns a carrier of 401.
-func Unauthorized() *Error { // want Unauthorized:`response\(returns error 401\)`
+func Unauthorized() *Error { // want Unauthorized:`response\(returns error 401; returns carriers.Error\)`
 	return &Error{Code: http.StatusUnauthorized}
 }
 
 // WithCode carries the status it is given: no constant status.
-func WithCode(code int) *Error { return &Error{Code: code} }
+func WithCode(code int) *Error { return &Error{Code: code} } // want WithCode:`response\(returns carriers.Error\)`
 
 // ErrForbidden is a package-level carrier.
 var ErrForbidden = &Error{Code: http.StatusForbidden} // want ErrForbidden:`response\(returns error 403\)`
