@@ -70,11 +70,33 @@ func run(pass *analysis.Pass, cfg *config.Config, model *response.Result, fail *
 	rep := report.New(pass, cfg, Name)
 	groups := make(map[token.Pos]*group)
 	var order []*group
+	carriers := make(map[token.Pos]*group)
+	var carrierOrder []*group
 	for _, s := range model.Sites {
 		if !s.Root {
 			continue
 		}
 		missing := s.Missing()
+		if s.Kind == response.Return || s.Kind == response.ErrorWrite {
+			// a carrier built in this package: one cause, where its
+			// status was set
+			if at := posIn(pass, s.SetAt); at.IsValid() && (at < s.Pos || at >= s.End) &&
+				s.Status&(response.S401|response.S407) != 0 {
+				g := carriers[at]
+				if g == nil {
+					g = &group{origin: at}
+					carriers[at] = g
+					carrierOrder = append(carrierOrder, g)
+				}
+				switch {
+				case missing != 0:
+					g.lacking = append(g.lacking, s)
+				case s.Have&response.AllChallenges != 0:
+					g.having = append(g.having, s)
+				}
+				continue
+			}
+		}
 		if s.Kind == response.Call && s.OriginPos.IsValid() && s.Status&(response.S401|response.S407) != 0 {
 			// a helper of this package writes the status: one cause
 			g := groups[s.OriginPos]
@@ -109,6 +131,20 @@ func run(pass *analysis.Pass, cfg *config.Config, model *response.Result, fail *
 			continue
 		}
 		rep.Report(atWrite(pass, fail, model, g))
+	}
+	for _, g := range carrierOrder {
+		if len(g.lacking) == 0 {
+			continue
+		}
+		if len(g.having) > 0 {
+			for _, s := range g.lacking {
+				for _, code := range codes(s.Missing()) {
+					rep.Report(diagnostic(pass, fail, s, code))
+				}
+			}
+			continue
+		}
+		rep.Report(atSet(pass, g))
 	}
 	rep.Finish()
 }
@@ -164,6 +200,40 @@ func atWrite(pass *analysis.Pass, fail *failure.Result, model *response.Result, 
 	return d
 }
 
+// atSet reports a carrier once, where its status was set, with the places
+// that answer with it without a challenge as related information.
+func atSet(pass *analysis.Pass, g *group) analysis.Diagnostic {
+	first := g.lacking[0]
+	code := 401
+	if first.Missing()&response.S401 == 0 {
+		code = 407
+	}
+	header, rfc := headerOf(code)
+	here := pass.Fset.Position(first.Pos)
+	how := "returned to the framework"
+	if first.Kind == response.ErrorWrite {
+		how = "written"
+		if first.Callee != "" {
+			how = "written by " + first.Callee
+		}
+	}
+	where := fmt.Sprintf("%s at %s:%d", how, filepath.Base(here.Filename), here.Line)
+	switch n := len(g.lacking); {
+	case n == 2:
+		where += ", and 1 more place; neither sets one first"
+	case n > 2:
+		where = fmt.Sprintf("%s, and %d more places; none sets one first", where, n-1)
+	}
+	d := analysis.Diagnostic{Pos: g.origin, End: g.origin, Category: Name,
+		Message: fmt.Sprintf("%d set here reaches the client without a %s challenge (%s): set %s (e.g. %s) before answering %d (%s)",
+			code, header, where, header, example(code), code, rfc)}
+	for _, s := range g.lacking {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: s.Pos, End: s.End,
+			Message: fmt.Sprintf("answered here without a %s challenge", header)})
+	}
+	return d
+}
+
 func headerOf(code int) (header, rfc string) {
 	if code == 407 {
 		return "Proxy-Authenticate", "RFC 9110 §15.5.8"
@@ -212,7 +282,7 @@ func diagnostic(pass *analysis.Pass, fail *failure.Result, s *response.Site, cod
 		}
 	}
 	d := analysis.Diagnostic{Pos: s.Pos, End: s.End, Category: Name, Message: msg}
-	if at := posIn(pass, s.SetAt); at.IsValid() && s.Kind != response.Write && pass.Fset.Position(at).Line != pass.Fset.Position(s.Pos).Line {
+	if at := posIn(pass, s.SetAt); at.IsValid() && s.Kind != response.Write && (at < s.Pos || at >= s.End) {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: at, Message: fmt.Sprintf("%d set here", code)})
 	}
 	return d

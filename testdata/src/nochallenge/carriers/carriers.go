@@ -78,6 +78,26 @@ func Routes(mux *http.ServeMux) {
 	mux.Handle("/things", handlerFunc(getThing))
 	mux.Handle("/challenged", handlerFunc(getChallenged))
 	mux.Handle("/param", handlerFunc(getParam))
+	mux.Handle("/a", handlerFunc(getA))
+	mux.Handle("/b", handlerFunc(getB))
+}
+
+// d. one carrier returned by two handlers, neither of which challenges:
+// one finding, where its status was set.
+var errLoginRequired = &apiError{code: http.StatusUnauthorized, msg: "login required"} // want `401 set here reaches the client without a WWW-Authenticate challenge \(returned to the framework at carriers.go:\d+, and 1 more place; neither sets one first\)`
+
+func getA(w http.ResponseWriter, r *http.Request) error {
+	if r.Header.Get("Authorization") == "" {
+		return errLoginRequired
+	}
+	return nil
+}
+
+func getB(w http.ResponseWriter, r *http.Request) error {
+	if _, _, ok := r.BasicAuth(); !ok {
+		return errLoginRequired
+	}
+	return nil
 }
 
 func getThing(w http.ResponseWriter, r *http.Request) error {
