@@ -407,14 +407,17 @@ func (m *model) addSlot(v *types.Var, f *fn) {
 		s = new(slot)
 		m.slots[v] = s
 	}
-	f.inSlot = true
 	if m.isTestFile(f.node.Pos()) && !m.isTestFile(v.Pos()) {
-		// A test wiring its own function into a field of the package (a
-		// config's ErrorHandler) stands for the package's users: the
-		// package's own code must not be judged by what the test put there.
+		// A test wiring its own function into a field or parameter of the
+		// package (a config's ErrorHandler, a handler given to a
+		// middleware) stands for the package's users: the package's own
+		// code must not be judged by what the test put there, and the
+		// function answers for itself.
 		s.unknown = true
+		f.escapes = true
 		return
 	}
+	f.inSlot = true
 	s.fns = append(s.fns, f)
 }
 
