@@ -48,7 +48,7 @@ func New() *Suite {
 	return &Suite{
 		Config: cfg,
 		Rules: []*analysis.Analyzer{
-			nochallenge.New(cfg, resp),
+			nochallenge.New(cfg, resp, fail),
 			authforbidden.New(cfg, resp, fail),
 			grpcauthcode.New(cfg, fail),
 			chainorder.New(cfg, ch),

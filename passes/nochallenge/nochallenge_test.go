@@ -81,3 +81,16 @@ func TestConfigErrors(t *testing.T) {
 		t.Errorf("unknown setting: got %v", err)
 	}
 }
+
+// TestModel covers the response model's shapes: statuses carried by the
+// service's own types, what a call must or may set, statuses that depend
+// on arguments, one finding per cause, and challenges set in a loop.
+func TestModel(t *testing.T) {
+	analysistest.Run(t, testdir.Path(), nochallenge.Analyzer,
+		"nochallenge/carriers",
+		"nochallenge/mustmay",
+		"nochallenge/argdep",
+		"nochallenge/rootcause",
+		"nochallenge/loops",
+	)
+}

@@ -1,15 +1,19 @@
 package response
 
 import (
+	"reflect"
+	"slices"
+
 	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
 
-	"github.com/authchallenge/authchallenge/passes/internal/ruleid"
-
+	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/authchallenge/authchallenge/passes/internal/ruleid"
 
 	"github.com/authchallenge/authchallenge/passes/config"
 	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
@@ -18,6 +22,11 @@ import (
 // maxRounds bounds the fixpoint over the package's functions (summaries of
 // mutually recursive functions may take a few rounds to settle).
 const maxRounds = 6
+
+// maxValueDepth bounds the walks through values: a status or header name
+// through variables, conversions and tables; a carrier through wrappers,
+// copies and assignments. Past it a value is unknown.
+const maxValueDepth = 4
 
 // summarise runs the path analysis of every function until the summaries
 // stop changing. The first round takes the functions in reverse source
@@ -38,7 +47,7 @@ func (m *model) summarise() {
 			}
 			old := f.sum
 			m.analyse(f)
-			if f.sum != old {
+			if !sameSummary(&f.sum, &old) {
 				changed[f] = true
 			}
 		}
@@ -54,6 +63,20 @@ func (m *model) summarise() {
 	}
 }
 
+func sameSummary(a, b *Summary) bool {
+	x, y := *a, *b
+	cx, cy := x.When, y.When
+	x.When, y.When = nil, nil
+	if !slices.Equal(x.Errors, y.Errors) {
+		return false
+	}
+	x.Errors, y.Errors = nil, nil
+	if !reflect.DeepEqual(x, y) || (cx == nil) != (cy == nil) {
+		return false
+	}
+	return cx == nil || cx.String() == cy.String()
+}
+
 // use records that the function being analysed read g's summary.
 func (m *model) use(g *fn) {
 	if m.reading != nil && g != nil {
@@ -64,26 +87,45 @@ func (m *model) use(g *fn) {
 	}
 }
 
-// analyse runs the forward must-analysis "which challenges were set on every
+// state is what holds on the paths to a point of a function: the
+// challenges set (and whether a status went out) on every path, and the
+// challenges a call the model could not resolve may have set on some path.
+type state struct {
+	have, unknown Bits
+}
+
+// join merges the state of another path in; it reports whether s changed.
+func (s *state) join(o state) bool {
+	n := state{s.have & o.have, s.unknown | o.unknown}
+	if n == *s {
+		return false
+	}
+	*s = n
+	return true
+}
+
+// analyse runs the forward analysis "which challenges were set on every
 // path to here" over f's control-flow graph, then walks it once more to
 // record the sites and f's summary.
 func (m *model) analyse(f *fn) {
 	m.reading, f.deps = f, nil
 	defer func() { m.reading = nil }()
 	blocks := f.g.Blocks
-	in := make([]Bits, len(blocks))
+	in := make([]state, len(blocks))
 	reached := make([]bool, len(blocks))
 	reached[0] = true
 	work := []int32{0}
 	queued := make([]bool, len(blocks))
 	queued[0] = true
 	events := f.blockEvents()
+	f.loopSets = nil
+	f.failCalls, f.failVars = make(map[*ast.CallExpr]Bits), make(map[*types.Var]Bits)
 	w := &walker{m: m, f: f}
 	for len(work) > 0 {
 		i := work[len(work)-1]
 		work = work[:len(work)-1]
 		queued[i] = false
-		w.st = in[i]
+		w.enter(blocks[i], in[i])
 		for _, n := range events[i] {
 			w.event(n)
 		}
@@ -92,8 +134,7 @@ func (m *model) analyse(f *fn) {
 			switch {
 			case !reached[j]:
 				reached[j], in[j] = true, w.st
-			case in[j]&w.st != in[j]:
-				in[j] &= w.st
+			case in[j].join(w.st):
 			default:
 				continue
 			}
@@ -104,24 +145,42 @@ func (m *model) analyse(f *fn) {
 		}
 	}
 
-	w = &walker{m: m, f: f, record: true}
-	for i := range blocks {
+	w = &walker{m: m, f: f, record: true, onFail: AllChallenges}
+	must, exits := AllChallenges, 0
+	for i, b := range blocks {
 		if !reached[i] {
 			continue
 		}
-		w.st = in[i]
+		w.enter(b, in[i])
 		for _, n := range events[i] {
 			w.event(n)
 		}
+		if len(b.Succs) == 0 && m.returns(b) {
+			must &= w.st.have
+			exits++
+		}
 	}
-	sum := Summary{Challenge: w.challenge, Definite: w.definite, Rejects: w.rejects,
-		StatusParam: w.statusParam, ErrStatus: w.errStatus}
+	if exits == 0 {
+		must = 0
+	}
+	sum := Summary{Must: must & AllChallenges, May: w.may, Unknown: w.unknown, Rejects: w.rejects,
+		StatusParam: w.statusParam, CarrierParam: w.carrierParam, ErrStatus: w.errStatus, SetAt: w.setAt}
+	sum.May |= sum.Must
+	if len(w.errors) > 0 {
+		slices.Sort(w.errors)
+		sum.Errors = w.errors
+	}
+	if w.fails > 0 {
+		sum.OnFail = w.onFail & AllChallenges &^ sum.Must
+	}
+	var conds []*Cond
+	unconditional := false
 	for _, s := range w.sites {
 		if s.indirect {
 			// The status came through a variable or a table: which value
 			// reaches the write is not known per path, so a challenge set
 			// anywhere in the function may be the one that goes with it.
-			s.Have |= w.challenge
+			s.Have |= w.may
 		}
 		if f.root || s.Kind == Return {
 			continue
@@ -129,52 +188,178 @@ func (m *model) analyse(f *fn) {
 		if m.cfg.Directives.Match(m.pass.Fset, ruleid.NoChallenge, s.Pos) != nil {
 			continue // suppressed where it is written: callers are not told
 		}
-		un := missing(s)
-		if un != 0 && sum.Unchallenged == 0 {
-			sum.Where = s.Where
-			if sum.Where == "" {
-				sum.Where = position(m.pass.Fset, s.Pos)
+		un := s.Missing()
+		if un == 0 {
+			continue
+		}
+		if sum.Unchallenged == 0 {
+			sum.Origin = s.Origin
+			if !sum.Origin.IsValid() {
+				sum.Origin = m.pass.Fset.Position(s.Pos)
 			}
 		}
 		sum.Unchallenged |= un
+		if c := m.condOf(f, s); c != nil {
+			conds = append(conds, c)
+		} else {
+			unconditional = true
+		}
+	}
+	if !unconditional {
+		sum.When = mergeConds(conds)
+		if sum.When == nil && len(conds) > 0 {
+			// conditions on different parameters: the write is there for
+			// some argument of each, keep it unconditional
+			sum.When = nil
+		}
 	}
 	f.sites = make([]*Site, len(w.sites))
 	for i, s := range w.sites {
 		f.sites[i] = &s.Site
 	}
+	f.unresolved = w.unresolved
 	f.sum = sum
 }
 
-// missing returns the statuses of s that go out without their challenge.
-func missing(s *siteRec) Status {
-	var un Status
-	if s.Status&S401 != 0 && s.Have&WWW == 0 {
-		un |= S401
+// returns reports whether a block without successors returns to the caller
+// (rather than ending in a call that does not return).
+func (m *model) returns(b *cfg.Block) bool {
+	if len(b.Nodes) == 0 {
+		return true
 	}
-	if s.Status&S407 != 0 && s.Have&Proxy == 0 {
-		un |= S407
+	es, ok := b.Nodes[len(b.Nodes)-1].(*ast.ExprStmt)
+	if !ok {
+		return true
 	}
-	return un
+	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+	return !ok || m.mayReturn(call)
 }
 
 type siteRec struct {
 	Site
 	indirect bool
+	from     []ast.Expr // the constant status expressions that reach the write
 }
 
 // walker interprets the nodes of one function.
 type walker struct {
 	m      *model
 	f      *fn
-	st     Bits // challenges set on every path to here
+	st     state
 	record bool
 
-	sites       []*siteRec
-	challenge   Bits
-	definite    Bits
-	rejects     Status
-	statusParam int
-	errStatus   Status
+	sites        []*siteRec
+	may          Bits
+	unknown      Bits
+	rejects      Status
+	statusParam  int
+	carrierParam int
+	errStatus    Status
+	setAt        token.Position
+	unresolved   []*Unresolved
+	errors       []string // the sentinels and error types it returns
+	onFail       Bits     // challenges set on every path that returns a failure
+	fails        int      // returns of a failure seen
+}
+
+// failing reports whether the last result of a return statement reports a
+// failure: an error other than nil, or false.
+func failing(info *types.Info, e ast.Expr) bool {
+	t := info.TypeOf(e)
+	if t == nil {
+		return false
+	}
+	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool {
+		return !constant.BoolVal(tv.Value)
+	}
+	return isError(t) && !info.Types[e].IsNil()
+}
+
+// failBranch returns the challenges a callee set when it failed, for the
+// branch of an if statement that runs on its failure (if err != nil,
+// if !ok, if !p.Authenticate(w, r)).
+func (w *walker) failBranch(b *cfg.Block) Bits {
+	is, ok := b.Stmt.(*ast.IfStmt)
+	if !ok || len(w.f.failCalls) == 0 {
+		return 0
+	}
+	var then bool
+	switch b.Kind {
+	case cfg.KindIfThen:
+		then = true
+	case cfg.KindIfElse:
+	default:
+		return 0
+	}
+	e, failWhen := ast.Unparen(is.Cond), true // the branch on which e is true is the failure
+	for {
+		u, ok := e.(*ast.UnaryExpr)
+		if !ok || u.Op != token.NOT {
+			break
+		}
+		e, failWhen = ast.Unparen(u.X), !failWhen
+	}
+	if bin, ok := e.(*ast.BinaryExpr); ok && (bin.Op == token.NEQ || bin.Op == token.EQL) && isNil(bin.Y) {
+		e = ast.Unparen(bin.X)
+		if bin.Op == token.EQL {
+			failWhen = !failWhen
+		}
+	} else if isError(w.m.info.TypeOf(e)) {
+		return 0
+	} else {
+		failWhen = !failWhen // a bool result: false is the failure
+	}
+	if failWhen != then {
+		return 0
+	}
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		return w.f.failCalls[x]
+	case *ast.Ident:
+		if v, ok := w.m.info.Uses[x].(*types.Var); ok {
+			return w.f.failVars[v]
+		}
+	}
+	return 0
+}
+
+// enter starts the walk of a block in state st. A header added for each
+// element of a range loop (every scheme's challenge) counts as set when
+// the loop is done.
+func (w *walker) enter(b *cfg.Block, st state) {
+	w.st = st
+	w.st.have |= w.failBranch(b)
+	if b.Kind == cfg.KindRangeDone {
+		if rs, ok := b.Stmt.(*ast.RangeStmt); ok {
+			w.st.have |= w.f.loopSet(w.m, rs)
+		}
+	}
+}
+
+// loopSet returns the challenge headers a range loop's body sets by name
+// (directly or through a helper that must set them).
+func (f *fn) loopSet(m *model, rs *ast.RangeStmt) Bits {
+	if b, ok := f.loopSets[rs]; ok {
+		return b
+	}
+	lw := &walker{m: m, f: f}
+	ast.Inspect(rs.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			lw.call(n)
+		case *ast.AssignStmt:
+			lw.assign(n)
+		}
+		return true
+	})
+	b := lw.st.have & AllChallenges
+	if f.loopSets == nil {
+		f.loopSets = make(map[*ast.RangeStmt]Bits)
+	}
+	f.loopSets[rs] = b
+	return b
 }
 
 // blockEvents returns, for each block of f's graph, the nodes the walker
@@ -245,13 +430,17 @@ func (w *walker) call(call *ast.CallExpr) {
 	case *types.Builtin:
 		return
 	case *types.Var:
+		if fun := m.methodValue(obj); fun != nil {
+			w.callFunc(call, fun) // set := w.Header().Set; set(…)
+			return
+		}
 		w.viaSlot(call, obj)
 		return
 	case *types.Func:
 		w.callFunc(call, obj)
 		return
 	}
-	w.unknownCall(call)
+	w.unknownCall(call, "")
 }
 
 func (w *walker) callFunc(call *ast.CallExpr, fun *types.Func) {
@@ -271,19 +460,26 @@ func (w *walker) callFunc(call *ast.CallExpr, fun *types.Func) {
 		return
 	case fun.Name() == "WriteHeader" && sel != nil && len(args) == 1 && fun.Signature().Recv() != nil &&
 		m.isWriter(fun.Signature().Recv().Type()):
-		w.status(call, Write, args[0], "", "")
+		w.status(call, Write, args[0])
+		w.wrote(sel.X)
 		return
+	case fun.Name() == "Write" && sel != nil && fun.Signature().Recv() != nil:
+		w.wrote(sel.X) // the body goes out with 200
 	}
 	if i, ok := knowledge.HeaderArg[mem]; ok && i < len(args) {
 		w.header(args[i])
 		return
 	}
 	if i, ok := knowledge.StatusArg[mem]; ok && i < len(args) {
-		w.status(call, Write, args[i], "", "")
+		w.status(call, Write, args[i])
+		if mem.Pkg == knowledge.HTTP && len(args) > 0 {
+			w.wrote(args[0])
+		}
 		return
 	}
 	if i, ok := knowledge.ErrorArg[mem]; ok && i < len(args) {
-		w.site(call, ErrorWrite, m.errStatusOf(w.f, args[i], 0), false, "", "")
+		st, at := m.errStatusOf(w.f, args[i], 0)
+		w.site(call, ErrorWrite, st, false, "", token.Position{}, at, nil)
 		return
 	}
 	if f := m.byObj[fun.Origin()]; f != nil {
@@ -294,7 +490,7 @@ func (w *walker) callFunc(call *ast.CallExpr, fun *types.Func) {
 	if config.In(m.cfg.StatusHelpers, fun.Origin()) {
 		for i, arg := range args {
 			if b, ok := m.info.TypeOf(arg).Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
-				w.status(call, Write, args[i], "", "")
+				w.status(call, Write, args[i])
 				break
 			}
 		}
@@ -313,7 +509,100 @@ func (w *walker) callFunc(call *ast.CallExpr, fun *types.Func) {
 	case m.known(pkg) && !isInterfaceMethod(fun):
 		return
 	}
-	w.unknownCall(call)
+	if isInterfaceMethod(fun) && w.writerPassed(call) {
+		if sum, ok := m.implemented(fun); ok {
+			w.apply(call, sum, fun.Name())
+			return
+		}
+	}
+	w.unknownCall(call, fun.Name())
+}
+
+// wrote marks that a status went out on this path when the writer is a
+// net/http ResponseWriter, which sends the header at once (a framework's
+// context keeps the last status until it answers, so a later one wins).
+func (w *walker) wrote(x ast.Expr) {
+	if knowledge.NamedOf(w.m.info.TypeOf(x)) == (knowledge.TypeName{Pkg: knowledge.HTTP, Name: "ResponseWriter"}) {
+		w.st.have |= wrote
+	}
+}
+
+// implemented summarises an interface method through the implementations
+// the analysis knows: the named types of this package and of the packages
+// it imports that the model analysed. A call sets a challenge only if every
+// implementation must; ok is false when there is none.
+func (m *model) implemented(method *types.Func) (*Summary, bool) {
+	impls := m.implsOf(method)
+	if len(impls) == 0 {
+		return nil, false
+	}
+	sum := &Summary{Must: AllChallenges, OnFail: AllChallenges}
+	for _, impl := range impls {
+		var s *Summary
+		if f := m.byObj[impl.Origin()]; f != nil {
+			m.use(f)
+			s = &f.sum
+		} else {
+			var fact Summary
+			if m.pass.ImportObjectFact(impl.Origin(), &fact) {
+				s = &fact
+			} else {
+				s = new(Summary) // analysed, does nothing to a response
+			}
+		}
+		sum.Must &= s.Must
+		sum.OnFail &= s.Must | s.OnFail
+		sum.May |= s.May
+		sum.Unknown |= s.Unknown
+		sum.Rejects |= s.Rejects
+	}
+	sum.OnFail &^= sum.Must
+	return sum, true
+}
+
+// implsOf returns the known implementations of an interface method.
+func (m *model) implsOf(method *types.Func) []*types.Func {
+	impls, seen := m.impls[method]
+	if !seen {
+		impls = m.findImpls(method)
+		m.impls[method] = impls
+	}
+	return impls
+}
+
+func (m *model) findImpls(method *types.Func) []*types.Func {
+	iface, ok := method.Signature().Recv().Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	var out []*types.Func
+	scopes := []*types.Package{m.pass.Pkg}
+	for _, p := range m.pass.Pkg.Imports() {
+		if m.pass.ImportPackageFact(p, new(Analyzed)) {
+			scopes = append(scopes, p)
+		}
+	}
+	for _, p := range scopes {
+		sc := p.Scope()
+		for _, name := range sc.Names() {
+			tn, ok := sc.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+				continue
+			}
+			var t types.Type = tn.Type()
+			if !types.Implements(t, iface) {
+				t = types.NewPointer(t)
+				if !types.Implements(t, iface) {
+					continue
+				}
+			}
+			obj, _, _ := types.LookupFieldOrMethod(t, true, method.Pkg(), method.Name())
+			if f, ok := obj.(*types.Func); ok {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }
 
 func isInterfaceMethod(f *types.Func) bool {
@@ -321,11 +610,18 @@ func isInterfaceMethod(f *types.Func) bool {
 	return recv != nil && types.IsInterface(recv.Type())
 }
 
-// unknownCall: a call the model cannot see into. If it is handed a writer it
-// may set a challenge; precision first, assume it did.
-func (w *walker) unknownCall(call *ast.CallExpr) {
-	if w.writerPassed(call) {
-		w.setChallenge(AllChallenges)
+// unknownCall: a call the model cannot see into. If it is handed a writer
+// it may set a challenge: the sites after it on some path stay silent
+// (precision first), and the inventory lists the call.
+func (w *walker) unknownCall(call *ast.CallExpr, name string) {
+	if !w.writerPassed(call) {
+		return
+	}
+	w.st.unknown |= AllChallenges
+	if w.record {
+		w.unknown |= AllChallenges
+		w.unresolved = append(w.unresolved, &Unresolved{Pos: call.Pos(), Callee: name,
+			Why: "handed the writer; no summary and no known implementation"})
 	}
 }
 
@@ -333,17 +629,22 @@ func (w *walker) unknownCall(call *ast.CallExpr) {
 func (w *walker) viaSlot(call *ast.CallExpr, v *types.Var) {
 	s := w.m.slots[v]
 	if s == nil {
-		w.unknownCall(call)
+		w.unknownCall(call, v.Name())
 		return
 	}
-	var sum Summary
+	sum := Summary{Must: AllChallenges}
+	if len(s.fns) == 0 {
+		sum.Must = 0
+	}
 	name := v.Name()
 	for _, f := range s.fns {
 		w.m.use(f)
-		sum.Challenge |= f.sum.Challenge
+		sum.Must &= f.sum.Must
+		sum.May |= f.sum.May
+		sum.Unknown |= f.sum.Unknown
 		sum.ErrStatus |= f.sum.ErrStatus
 		if f.sum.Unchallenged != 0 && sum.Unchallenged == 0 {
-			sum.Where = f.sum.Where
+			sum.Origin = f.sum.Origin
 			if f.obj != nil {
 				name = f.name
 			}
@@ -354,39 +655,59 @@ func (w *walker) viaSlot(call *ast.CallExpr, v *types.Var) {
 	if s.unknown {
 		// Other functions stored there are alternatives to the known ones,
 		// not a prelude to them: their effect comes after.
-		w.unknownCall(call)
+		w.unknownCall(call, v.Name())
 	}
 }
 
 // apply applies a callee's summary at a call. A 401 the callee writes on
-// its own is judged against the challenges set before the call; a status it
-// is given may go out with a challenge it sets itself (a helper given both
-// the status and the header), so that one is judged after its challenges.
-// What it may set counts from the call on.
+// its own is judged against the challenges set before the call (and only
+// when the arguments can meet the condition it is written under); a status
+// it is given may go out with a challenge it sets itself (a helper given
+// both the status and the header), so that one is judged after its
+// challenges. What it must set counts from the call on.
 func (w *walker) apply(call *ast.CallExpr, sum *Summary, name string) {
 	if w.record {
-		w.definite |= sum.Definite
+		w.may |= sum.May
 		w.rejects |= sum.Rejects
 	}
+	own := sum.May | sum.Unknown
 	if i := sum.StatusParam - 1; i >= 0 && i < len(call.Args) {
 		before := w.st
-		w.st |= sum.Challenge
-		w.status(call, Call, call.Args[i], name, "-")
+		w.st.have |= own
+		w.status(call, Call, call.Args[i])
+		if n := len(w.sites); n > 0 && w.sites[n-1].Pos == call.Pos() {
+			w.sites[n-1].Callee = name
+		}
 		w.st = before
 	}
-	if sum.Unchallenged != 0 {
-		w.site(call, Call, sum.Unchallenged, false, name, sum.Where)
+	if i := sum.CarrierParam - 1; i >= 0 && i < len(call.Args) {
+		before := w.st
+		w.st.have |= own
+		st, at := w.m.errStatusOf(w.f, call.Args[i], 0)
+		w.site(call, ErrorWrite, st, false, name, token.Position{}, at, nil)
+		w.st = before
 	}
-	if sum.Rejects&S403 != 0 && sum.StatusParam == 0 {
-		w.site(call, Call, S403, false, name, "") // a helper that answers 403
+	if sum.Unchallenged != 0 && w.m.meets(w.f, sum.When, call) {
+		w.site(call, Call, sum.Unchallenged, false, name, sum.Origin, token.Position{}, nil)
 	}
-	w.setChallenge(sum.Challenge)
+	if sum.Rejects&S403 != 0 && sum.StatusParam == 0 && sum.CarrierParam == 0 {
+		w.site(call, Call, S403, false, name, sum.Origin, token.Position{}, nil) // a helper that answers 403
+	}
+	w.st.have |= sum.Must
+	w.st.unknown |= sum.Unknown
+	if w.record {
+		w.unknown |= sum.Unknown
+	}
+	if b := sum.OnFail &^ sum.Must; b != 0 {
+		w.f.failCalls[call] = b
+	}
 }
 
+// setChallenge records a challenge header set by name on this path.
 func (w *walker) setChallenge(b Bits) {
-	w.st |= b
+	w.st.have |= b
 	if w.record {
-		w.challenge |= b
+		w.may |= b
 	}
 }
 
@@ -428,13 +749,28 @@ func (w *walker) writerPassed(call *ast.CallExpr) bool {
 
 func (w *walker) header(key ast.Expr) {
 	b, named := w.m.challengeOf(key, 0)
-	w.setChallenge(b)
-	if named && w.record {
-		w.definite |= b
+	if named {
+		w.setChallenge(b)
+		return
+	}
+	w.st.unknown |= b
+	if w.record {
+		w.unknown |= b
 	}
 }
 
 func (w *walker) assign(as *ast.AssignStmt) {
+	if len(as.Rhs) == 1 {
+		// err := p.Authenticate(w, r): the challenge the callee sets when
+		// it fails goes with the failure result
+		if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok {
+			if b := w.f.failCalls[call]; b != 0 {
+				if v := w.m.varOf(as.Lhs[len(as.Lhs)-1]); v != nil {
+					w.f.failVars[v] = b
+				}
+			}
+		}
+	}
 	if as.Tok != token.ASSIGN {
 		return
 	}
@@ -447,10 +783,14 @@ func (w *walker) assign(as *ast.AssignStmt) {
 
 func (w *walker) ret(r *ast.ReturnStmt) {
 	results := w.f.sig.Results()
+	if w.record && results.Len() > 0 && len(r.Results) == results.Len() && failing(w.m.info, r.Results[len(r.Results)-1]) {
+		w.onFail &= w.st.have
+		w.fails++
+	}
 	switch {
 	case len(r.Results) == results.Len():
 		for i, e := range r.Results {
-			if isError(results.At(i).Type()) {
+			if w.m.mayCarry(results.At(i).Type()) {
 				w.retErr(r, e)
 			}
 		}
@@ -459,13 +799,47 @@ func (w *walker) ret(r *ast.ReturnStmt) {
 	}
 }
 
+// methodValue returns the method a local variable holds when its only
+// value is a method value (set := w.Header().Set), or nil.
+func (m *model) methodValue(v *types.Var) *types.Func {
+	if m.slots[v] != nil || v.IsField() {
+		return nil
+	}
+	vals := m.assigns[v]
+	if len(vals) != 1 {
+		return nil
+	}
+	sel, ok := ast.Unparen(vals[0]).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s := m.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+		f, _ := s.Obj().(*types.Func)
+		return f
+	}
+	return nil
+}
+
+// maxErrors bounds the sentinels and error types a summary lists.
+const maxErrors = 16
+
 func (w *walker) retErr(r *ast.ReturnStmt, e ast.Expr) {
-	s := w.m.errStatusOf(w.f, e, 0)
+	if w.record && isError(w.m.info.TypeOf(e)) {
+		for _, name := range w.m.errorNames(e, 0) {
+			if !slices.Contains(w.errors, name) && len(w.errors) < maxErrors {
+				w.errors = append(w.errors, name)
+			}
+		}
+	}
+	s, at := w.m.errStatusOf(w.f, e, 0)
 	if s == 0 {
 		return
 	}
 	if w.record {
 		w.errStatus |= s
+		if !w.setAt.IsValid() {
+			w.setAt = at
+		}
 		if w.f.root || w.m.handlerSig(w.f.sig) {
 			// returned to the framework, which answers with it
 			w.rejects |= s & Rejecting
@@ -477,7 +851,7 @@ func (w *walker) retErr(r *ast.ReturnStmt, e ast.Expr) {
 			origin = fun.Name()
 		}
 	}
-	w.site(r, Return, s, false, origin, "")
+	w.site(r, Return, s, false, origin, token.Position{}, at, nil)
 }
 
 var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
@@ -486,59 +860,102 @@ func isError(t types.Type) bool {
 	return types.Implements(t, errorType)
 }
 
-// status records a status write whose value is e.
-func (w *walker) status(call *ast.CallExpr, kind SiteKind, e ast.Expr, callee, where string) {
-	s, param, indirect := w.m.statusOf(w.f, e, 0)
-	if param > 0 && w.record && w.statusParam == 0 {
-		w.statusParam = param
+// mayCarry reports whether a value of type t may carry a status: an error,
+// or a struct (or pointer to one) with a status field.
+func (m *model) mayCarry(t types.Type) bool {
+	if isError(t) {
+		return true
 	}
-	w.site(call, kind, s, indirect, callee, where)
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if m.isStatusField(st.Field(i)) {
+			return true
+		}
+	}
+	return false
 }
 
-func (w *walker) site(n ast.Node, kind SiteKind, s Status, indirect bool, callee, where string) {
-	if !w.record || s&Interesting == 0 || w.f.exempt {
+// status records a status write whose value is e.
+func (w *walker) status(call *ast.CallExpr, kind SiteKind, e ast.Expr) {
+	v := w.m.statusOf(w.f, e, 0)
+	if w.record {
+		if v.param > 0 && w.statusParam == 0 {
+			w.statusParam = v.param
+		}
+		if v.carrier > 0 && w.carrierParam == 0 {
+			w.carrierParam = v.carrier
+		}
+	}
+	w.site(call, kind, v.s, v.indirect, "", token.Position{}, token.Position{}, v.from)
+}
+
+func (w *walker) site(n ast.Node, kind SiteKind, s Status, indirect bool, callee string, origin, setAt token.Position, from []ast.Expr) {
+	if !w.record || s&Rejecting == 0 || w.f.exempt {
 		return
+	}
+	if kind != Return && w.st.have&wrote != 0 {
+		return // the response already went out: WriteHeader ignores this one
 	}
 	if kind != Return {
 		w.rejects |= s & Rejecting
 	}
-	switch where {
-	case "":
-		where = position(w.m.pass.Fset, n.Pos())
-	case "-":
-		where = "" // the status is given here: the site is the write
+	where := ""
+	if origin.IsValid() {
+		where = short(origin)
 	}
 	w.sites = append(w.sites, &siteRec{
 		Site: Site{
-			Pos: n.Pos(), End: n.End(), Kind: kind, Status: s, Have: w.st,
-			Root: w.f.root, Callee: callee, Where: where, Func: w.f.node,
+			Pos: n.Pos(), End: n.End(), Kind: kind, Status: s,
+			Have: w.st.have & AllChallenges, Unknown: w.st.unknown,
+			Root: w.f.root, Callee: callee, Origin: origin, OriginPos: w.m.posOf(origin),
+			SetAt: setAt, Where: where, Func: w.f.node,
 		},
 		indirect: indirect,
+		from:     from,
 	})
 }
 
-// statusOf evaluates a status expression: the statuses it may have, the
-// parameter it comes from (1-based, 0 if none), and whether it came through
-// a variable or table rather than a constant at the site.
-func (m *model) statusOf(f *fn, e ast.Expr, depth int) (Status, int, bool) {
+// value is what the model knows of a status expression.
+type value struct {
+	s        Status
+	param    int        // the 1-based parameter it is (0: none)
+	carrier  int        // the 1-based parameter whose status field it is (0: none)
+	indirect bool       // through a variable or table rather than a constant at the site
+	from     []ast.Expr // the constant expressions of 401 or 407 it may be
+}
+
+// statusOf evaluates a status expression.
+func (m *model) statusOf(f *fn, e ast.Expr, depth int) value {
 	e = ast.Unparen(e)
 	if tv, ok := m.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
 		if v, ok := constant.Int64Val(tv.Value); ok {
-			return statusOfCode(v), 0, depth > 0
+			s := statusOfCode(v)
+			val := value{s: s, indirect: depth > 0}
+			if s&(S401|S407) != 0 {
+				val.from = []ast.Expr{e}
+			}
+			return val
 		}
 	}
-	if depth > 4 {
-		return SOther, 0, true
+	unknown := value{s: SOther, indirect: true}
+	if depth > maxValueDepth {
+		return unknown
 	}
 	switch e := e.(type) {
 	case *ast.Ident:
 		v, ok := m.info.Uses[e].(*types.Var)
 		if !ok {
-			return SOther, 0, true
+			return unknown
 		}
 		if f != nil {
 			if i, ok := f.params[v]; ok {
-				return SOther, i, true
+				return value{s: SOther, param: i, indirect: true}
 			}
 		}
 		vals := m.assigns[v]
@@ -546,33 +963,106 @@ func (m *model) statusOf(f *fn, e ast.Expr, depth int) (Status, int, bool) {
 			vals = []ast.Expr{init}
 		}
 		if len(vals) == 0 {
-			return SOther, 0, true
+			return unknown
 		}
-		var s Status
+		out := value{indirect: true}
 		for _, x := range vals {
-			xs, _, _ := m.statusOf(f, x, depth+1)
-			s |= xs
+			xv := m.statusOf(f, x, depth+1)
+			out.s |= xv.s
+			out.from = append(out.from, xv.from...)
 		}
-		return s, 0, true
+		return out
+	case *ast.SelectorExpr:
+		// a status field: x.Status, of a parameter (writeError(w, err)
+		// writing err.Status) or of what errors.As found in one
+		fv, ok := m.info.Uses[e.Sel].(*types.Var)
+		if !ok || !fv.IsField() {
+			return unknown
+		}
+		m.addStatusField(fv)
+		if f != nil {
+			if i := m.paramOf(f, e.X, depth); i > 0 {
+				return value{s: SOther, carrier: i, indirect: true}
+			}
+		}
+		// the status field of a carrier built with a constant status
+		// (ErrInvalidClient.Code)
+		if s, _ := m.errStatusOf(f, e.X, depth+1); s&carried != 0 {
+			return value{s: s, indirect: depth > 0, from: []ast.Expr{e}}
+		}
+		return unknown
 	case *ast.IndexExpr:
 		if lit := m.literalOf(e.X); lit != nil {
-			var s Status
+			out := value{indirect: true}
 			for _, elt := range lit.Elts {
 				if kv, ok := elt.(*ast.KeyValueExpr); ok {
 					elt = kv.Value
 				}
-				xs, _, _ := m.statusOf(f, elt, depth+1)
-				s |= xs
+				xv := m.statusOf(f, elt, depth+1)
+				out.s |= xv.s
+				out.from = append(out.from, xv.from...)
 			}
-			return s, 0, true
+			return out
 		}
 	case *ast.CallExpr:
 		if m.isConversion(e) {
-			s, p, _ := m.statusOf(f, e.Args[0], depth+1)
-			return s, p, depth > 0
+			v := m.statusOf(f, e.Args[0], depth+1)
+			v.indirect = v.indirect || depth > 0
+			return v
 		}
 	}
-	return SOther, 0, true
+	return unknown
+}
+
+// paramOf returns the 1-based index of the parameter of f that e holds:
+// the parameter itself, a type assertion of it, or the target of an
+// errors.As of it (0: none).
+func (m *model) paramOf(f *fn, e ast.Expr, depth int) int {
+	if depth > maxValueDepth {
+		return 0
+	}
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.StarExpr:
+		return m.paramOf(f, x.X, depth+1)
+	case *ast.TypeAssertExpr:
+		return m.paramOf(f, x.X, depth+1)
+	case *ast.Ident:
+		v, ok := m.info.Uses[x].(*types.Var)
+		if !ok {
+			return 0
+		}
+		if i, ok := f.params[v]; ok {
+			return i
+		}
+		if i := m.asTarget(f, v); i > 0 {
+			return i
+		}
+		if vals := m.assigns[v]; len(vals) == 1 {
+			return m.paramOf(f, vals[0], depth+1)
+		}
+	}
+	return 0
+}
+
+// asTarget returns the parameter an errors.As(param, &v) in f fills v from.
+func (m *model) asTarget(f *fn, v *types.Var) int {
+	found := 0
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found > 0 || len(call.Args) != 2 {
+			return found == 0
+		}
+		fun, ok := m.calleeObj(call).(*types.Func)
+		if !ok || fun.Name() != "As" || fun.Pkg() == nil || !strings.HasSuffix(fun.Pkg().Path(), "errors") {
+			return true
+		}
+		if u, ok := ast.Unparen(call.Args[1]).(*ast.UnaryExpr); ok && u.Op == token.AND && m.varOf(u.X) == v {
+			found = m.paramOf(f, call.Args[0], maxValueDepth)
+		}
+		return true
+	})
+	return found
 }
 
 // literalOf returns the composite literal a table expression stands for.
@@ -599,10 +1089,11 @@ func (m *model) literalOf(e ast.Expr) *ast.CompositeLit {
 	return nil
 }
 
-// errStatusOf evaluates the statuses carried by an error expression.
-func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) Status {
-	if depth > 4 {
-		return 0
+// errStatusOf evaluates the statuses carried by an error expression, or by
+// a value of a type with a status field, and where the status was set.
+func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) (Status, token.Position) {
+	if depth > maxValueDepth || e == nil {
+		return 0, token.Position{}
 	}
 	e = ast.Unparen(e)
 	switch e := e.(type) {
@@ -612,43 +1103,41 @@ func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) Status {
 			id = e.(*ast.SelectorExpr).Sel
 		}
 		v, ok := m.info.Uses[id].(*types.Var)
-		if !ok {
-			return 0
+		if !ok || v.IsField() {
+			return 0, token.Position{}
 		}
 		if v.Pkg() != nil && v.Pkg() != m.pass.Pkg {
 			if code, ok := knowledge.ErrorVars[knowledge.Member{Pkg: v.Pkg().Path(), Name: v.Name()}]; ok {
-				return statusOfCode(int64(code))
+				return statusOfCode(int64(code)), m.pass.Fset.Position(e.Pos())
 			}
 			var fact Summary
 			if m.pass.ImportObjectFact(v, &fact) {
-				return fact.ErrStatus
+				return fact.ErrStatus, fact.SetAt
 			}
-			return 0
+			return 0, token.Position{}
 		}
 		vals := m.assigns[v]
 		if init, ok := m.pkgVars[v]; ok && len(vals) == 0 {
 			vals = []ast.Expr{init}
 		}
 		var s Status
+		var at token.Position
 		for _, x := range vals {
-			s |= m.errStatusOf(f, x, depth+1)
+			xs, xat := m.errStatusOf(f, x, depth+1)
+			s |= xs
+			if !at.IsValid() {
+				at = xat
+			}
 		}
-		return s
+		return s, at
 	case *ast.UnaryExpr:
 		if e.Op == token.AND {
 			return m.errStatusOf(f, e.X, depth+1)
 		}
+	case *ast.StarExpr:
+		return m.errStatusOf(f, e.X, depth+1)
 	case *ast.CompositeLit:
-		if field, ok := knowledge.ErrorTypes[knowledge.NamedOf(m.info.TypeOf(e))]; ok {
-			for _, elt := range e.Elts {
-				if kv, ok := elt.(*ast.KeyValueExpr); ok {
-					if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
-						s, _, _ := m.statusOf(f, kv.Value, depth+1)
-						return s
-					}
-				}
-			}
-		}
+		return m.literalStatus(f, e, depth)
 	case *ast.CallExpr:
 		if m.isConversion(e) {
 			return m.errStatusOf(f, e.Args[0], depth+1)
@@ -656,48 +1145,250 @@ func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) Status {
 		if lit, ok := ast.Unparen(e.Fun).(*ast.FuncLit); ok {
 			if g := m.fns[lit]; g != nil {
 				m.use(g)
-				return g.sum.ErrStatus
+				return g.sum.ErrStatus, g.sum.SetAt
 			}
-			return 0
+			return 0, token.Position{}
 		}
 		switch obj := m.calleeObj(e).(type) {
 		case *types.Func:
 			mem := memberOf(obj)
 			if i, ok := knowledge.ErrorCtors[mem]; ok {
 				if i < 0 {
-					return statusOfCode(int64(-i))
+					return statusOfCode(int64(-i)), m.pass.Fset.Position(e.Pos())
 				}
 				if i < len(e.Args) {
-					s, _, _ := m.statusOf(f, e.Args[i], depth+1)
-					return s
+					v := m.statusOf(f, e.Args[i], depth+1)
+					return v.s, m.pass.Fset.Position(e.Args[i].Pos())
 				}
-				return 0
+				return 0, token.Position{}
 			}
-			if knowledge.ErrorMethods[mem] {
+			if i, ok := knowledge.ErrorWraps[mem]; ok {
+				return m.wrapped(f, e, i, depth)
+			}
+			if knowledge.ErrorMethods[mem] || m.sameTypeMethod(e, obj) {
+				// a method returning the status error itself or a copy
+				// of it (WithHint, WithInternal, a With… builder)
 				if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
 					return m.errStatusOf(f, sel.X, depth+1)
 				}
 			}
 			if g := m.byObj[obj.Origin()]; g != nil {
 				m.use(g)
-				return g.sum.ErrStatus
+				return g.sum.ErrStatus, g.sum.SetAt
 			}
 			var fact Summary
 			if m.pass.ImportObjectFact(obj.Origin(), &fact) {
-				return fact.ErrStatus
+				return fact.ErrStatus, fact.SetAt
 			}
 		case *types.Var:
 			var s Status
+			var at token.Position
 			if sl := m.slots[obj]; sl != nil {
 				for _, g := range sl.fns {
 					m.use(g)
 					s |= g.sum.ErrStatus
+					if !at.IsValid() {
+						at = g.sum.SetAt
+					}
 				}
 			}
-			return s
+			return s, at
 		}
 	}
-	return 0
+	return 0, token.Position{}
+}
+
+// literalStatus returns the status a composite literal of a carrier type
+// is built with: the constant in its status field.
+func (m *model) literalStatus(f *fn, lit *ast.CompositeLit, depth int) (Status, token.Position) {
+	t := m.info.TypeOf(lit)
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return 0, token.Position{}
+	}
+	known := knowledge.ErrorTypes[knowledge.NamedOf(t)]
+	for i, elt := range lit.Elts {
+		var field *types.Var
+		val := elt
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			id, ok := kv.Key.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			val = kv.Value
+			for j := 0; j < st.NumFields(); j++ {
+				if st.Field(j).Name() == id.Name {
+					field = st.Field(j)
+				}
+			}
+		} else if i < st.NumFields() {
+			field = st.Field(i)
+		}
+		if field == nil || !(field.Name() == known || m.isStatusField(field)) {
+			continue
+		}
+		v := m.statusOf(f, val, depth+1)
+		if v.s&carried != 0 {
+			return v.s, m.pass.Fset.Position(val.Pos())
+		}
+		return 0, token.Position{}
+	}
+	return 0, token.Position{}
+}
+
+// wrapped returns the status carried by the error a wrapping call wraps.
+func (m *model) wrapped(f *fn, call *ast.CallExpr, i, depth int) (Status, token.Position) {
+	if i >= 0 {
+		if i < len(call.Args) {
+			return m.errStatusOf(f, call.Args[i], depth+1)
+		}
+		return 0, token.Position{}
+	}
+	if len(call.Args) == 0 {
+		return 0, token.Position{}
+	}
+	tv, ok := m.info.Types[call.Args[0]]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String || !strings.Contains(constant.StringVal(tv.Value), "%w") {
+		return 0, token.Position{}
+	}
+	var s Status
+	var at token.Position
+	for _, a := range call.Args[1:] {
+		if isError(m.info.TypeOf(a)) {
+			xs, xat := m.errStatusOf(f, a, depth+1)
+			s |= xs
+			if !at.IsValid() {
+				at = xat
+			}
+		}
+	}
+	return s, at
+}
+
+// sameTypeMethod reports whether a method call returns a value of its
+// receiver's carrier type (a With… copy, a builder returning its receiver).
+func (m *model) sameTypeMethod(call *ast.CallExpr, fun *types.Func) bool {
+	sig := fun.Signature()
+	if sig.Recv() == nil || sig.Results().Len() != 1 || isInterfaceMethod(fun) {
+		return false
+	}
+	rt, recv := sig.Results().At(0).Type(), sig.Recv().Type()
+	if p, ok := rt.(*types.Pointer); ok {
+		rt = p.Elem()
+	}
+	if p, ok := recv.(*types.Pointer); ok {
+		recv = p.Elem()
+	}
+	return types.Identical(rt, recv) && m.mayCarry(recv)
+}
+
+// isStatusField reports whether a struct field holds a status: written as
+// one in this package, set from a net/http status constant, or so by an
+// imported fact.
+func (m *model) isStatusField(v *types.Var) bool {
+	if known, ok := m.statusFields[v]; ok {
+		return known
+	}
+	known := v.Pkg() != nil && v.Pkg() != m.pass.Pkg && m.pass.ImportObjectFact(v, new(StatusField))
+	m.statusFields[v] = known
+	if known {
+		m.fieldOrder = append(m.fieldOrder, v)
+	}
+	return known
+}
+
+// addStatusField records that a field's value is written as a status.
+func (m *model) addStatusField(v *types.Var) {
+	if b, ok := m.statusFields[v]; ok && b {
+		return
+	}
+	if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
+		return
+	}
+	m.statusFields[v] = true
+	m.fieldOrder = append(m.fieldOrder, v)
+}
+
+// statusConstFields records the fields a composite literal sets from a
+// net/http status constant (http.StatusUnauthorized): such a field is a
+// status field wherever it is written.
+func (m *model) statusConstFields(lit *ast.CompositeLit) {
+	st, ok := m.info.TypeOf(lit).Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		var id *ast.Ident
+		switch x := ast.Unparen(kv.Value).(type) {
+		case *ast.SelectorExpr:
+			id = x.Sel
+		case *ast.Ident:
+			id = x
+		}
+		if id == nil {
+			continue
+		}
+		c, ok := m.info.Uses[id].(*types.Const)
+		if !ok || c.Pkg() == nil || c.Pkg().Path() != knowledge.HTTP || !strings.HasPrefix(c.Name(), "Status") {
+			continue
+		}
+		for j := 0; j < st.NumFields(); j++ {
+			if st.Field(j).Name() == key.Name {
+				m.addStatusField(st.Field(j))
+			}
+		}
+	}
+}
+
+// collectStatusWrites records the fields written as a status by the
+// package's direct status writes, before the functions are analysed (a
+// carrier may be built above the function that writes it).
+func (m *model) collectStatusWrites() {
+	m.insp.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+		call := n.(*ast.CallExpr)
+		fun, ok := m.calleeObj(call).(*types.Func)
+		if !ok {
+			return
+		}
+		i, ok := knowledge.StatusArg[memberOf(fun)]
+		if !ok {
+			if fun.Name() != "WriteHeader" || len(call.Args) != 1 {
+				return
+			}
+			i = 0
+		}
+		if i >= len(call.Args) {
+			return
+		}
+		if sel, ok := ast.Unparen(call.Args[i]).(*ast.SelectorExpr); ok {
+			if v, ok := m.info.Uses[sel.Sel].(*types.Var); ok && v.IsField() {
+				m.addStatusField(v)
+			}
+		}
+	})
+}
+
+// posOf returns the position p in this package's files (NoPos if it lies
+// in another package).
+func (m *model) posOf(p token.Position) token.Pos {
+	if !p.IsValid() {
+		return token.NoPos
+	}
+	for _, file := range m.pass.Files {
+		tf := m.pass.Fset.File(file.Pos())
+		if tf != nil && tf.Name() == p.Filename && p.Offset <= tf.Size() {
+			return tf.Pos(p.Offset)
+		}
+	}
+	return token.NoPos
 }
 
 // challengeOf returns the challenge headers a header name may be: none for
@@ -708,7 +1399,7 @@ func (m *model) challengeOf(key ast.Expr, depth int) (b Bits, named bool) {
 	if tv, ok := m.info.Types[key]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
 		return m.challengeName(constant.StringVal(tv.Value)), true
 	}
-	if depth > 4 {
+	if depth > maxValueDepth {
 		return AllChallenges, false
 	}
 	switch k := key.(type) {

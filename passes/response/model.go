@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/authchallenge/authchallenge/passes/config"
@@ -35,6 +36,11 @@ type fn struct {
 	sum    Summary
 	sites  []*Site
 	deps   map[*fn]bool // the functions whose summaries its analysis read
+
+	unresolved []*Unresolved // calls handed the writer the model could not see into
+	loopSets   map[*ast.RangeStmt]Bits
+	failCalls  map[*ast.CallExpr]Bits // calls of callees that set a challenge when they fail
+	failVars   map[*types.Var]Bits    // variables holding such a call's failure result
 }
 
 // slot is a variable or struct field that holds function values.
@@ -48,6 +54,7 @@ type model struct {
 	pass  *analysis.Pass
 	cfg   *config.Config
 	info  *types.Info
+	insp  *inspector.Inspector
 	fns   map[ast.Node]*fn
 	byObj map[*types.Func]*fn
 	order []*fn
@@ -55,68 +62,71 @@ type model struct {
 	// assigns holds every value assigned to a variable of this package (for a
 	// tuple assignment, the call producing it).
 	assigns map[*types.Var][]ast.Expr
-	// pkgVars holds the initialisers of package-level variables.
-	pkgVars map[*types.Var]ast.Expr
+	// pkgVars holds the initialisers of package-level variables, in
+	// varOrder's order.
+	pkgVars  map[*types.Var]ast.Expr
+	varOrder []*types.Var
+	// statusFields holds the struct fields whose values are statuses (see
+	// StatusField), this package's and imported ones, in fieldOrder's order.
+	statusFields map[*types.Var]bool
+	fieldOrder   []*types.Var
+	// impls caches the known implementations of an interface method.
+	impls map[*types.Func][]*types.Func
 
 	writerCache map[writerKey]bool
 	reading     *fn // the function being analysed
 }
 
-func newModel(pass *analysis.Pass, cfg *config.Config) *model {
+func newModel(pass *analysis.Pass, cfg *config.Config, insp *inspector.Inspector) *model {
 	return &model{
-		pass:        pass,
-		cfg:         cfg,
-		info:        pass.TypesInfo,
-		fns:         make(map[ast.Node]*fn),
-		byObj:       make(map[*types.Func]*fn),
-		slots:       make(map[*types.Var]*slot),
-		assigns:     make(map[*types.Var][]ast.Expr),
-		pkgVars:     make(map[*types.Var]ast.Expr),
-		writerCache: make(map[writerKey]bool),
+		pass:         pass,
+		cfg:          cfg,
+		info:         pass.TypesInfo,
+		insp:         insp,
+		fns:          make(map[ast.Node]*fn),
+		byObj:        make(map[*types.Func]*fn),
+		slots:        make(map[*types.Var]*slot),
+		assigns:      make(map[*types.Var][]ast.Expr),
+		pkgVars:      make(map[*types.Var]ast.Expr),
+		statusFields: make(map[*types.Var]bool),
+		impls:        make(map[*types.Func][]*types.Func),
+		writerCache:  make(map[writerKey]bool),
 	}
 }
 
 // collect finds the functions, the variables they flow into, and decides
 // which functions are roots.
 func (m *model) collect() {
-	for _, file := range m.pass.Files {
-		for _, decl := range file.Decls {
-			if gd, ok := decl.(*ast.GenDecl); ok && gd.Tok == token.VAR {
-				for _, spec := range gd.Specs {
+	kinds := []ast.Node{(*ast.GenDecl)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil),
+		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil)}
+	var outer *types.Func
+	var exempt bool
+	m.insp.WithStack(kinds, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.GenDecl:
+			if len(stack) != 2 {
+				return true // a declaration inside a function
+			}
+			if n.Tok == token.VAR {
+				for _, spec := range n.Specs {
 					vs := spec.(*ast.ValueSpec)
 					if len(vs.Names) == len(vs.Values) {
 						for i, name := range vs.Names {
 							if v, ok := m.info.Defs[name].(*types.Var); ok {
 								m.pkgVars[v] = vs.Values[i]
+								m.varOrder = append(m.varOrder, v)
 							}
 						}
 					}
 				}
 			}
-		}
-		for _, decl := range file.Decls {
-			var outer *types.Func
-			if fd, ok := decl.(*ast.FuncDecl); ok {
-				outer, _ = m.info.Defs[fd.Name].(*types.Func)
-			}
-			m.collectDecl(decl, outer)
-		}
-	}
-	m.collectFlows()
-}
-
-// collectDecl finds the functions and assignments of one declaration.
-func (m *model) collectDecl(decl ast.Decl, outer *types.Func) {
-	exempt := m.cfg.Exempted(m.pass.Pkg, outer)
-	var stack []ast.Node // for the enclosing function of a literal
-	ast.Inspect(decl, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
-		}
-		stack = append(stack, n)
-		switch n := n.(type) {
+			outer, exempt = nil, m.cfg.Exempted(m.pass.Pkg, nil)
 		case *ast.FuncDecl:
+			outer, _ = m.info.Defs[n.Name].(*types.Func)
+			exempt = m.cfg.Exempted(m.pass.Pkg, outer)
 			if n.Body != nil && outer != nil {
 				f := m.newFn(n, outer.Signature(), n.Body)
 				f.obj, f.name = outer, n.Name.Name
@@ -143,67 +153,76 @@ func (m *model) collectDecl(decl ast.Decl, outer *types.Func) {
 				lhs[i] = id
 			}
 			m.recordAssign(lhs, n.Values)
+		case *ast.CompositeLit:
+			m.statusConstFields(n)
 		}
 		return true
 	})
+	m.collectStatusWrites()
+	m.collectFlows()
 }
 
 // collectFlows follows the function values of the package into the
 // variables and fields that hold them, and decides the roots.
 func (m *model) collectFlows() {
 	// Where do function values go?
-	for _, file := range m.pass.Files {
-		walkStack(file, func(n ast.Node, parents []ast.Node) {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				m.flow(m.fns[n], n, parents)
-			case *ast.Ident:
-				obj, ok := m.info.Uses[n].(*types.Func)
-				if !ok {
-					return
-				}
-				f := m.byObj[obj.Origin()]
-				if f == nil {
-					return
-				}
-				var e ast.Expr = n
-				if len(parents) > 0 {
-					if sel, ok := parents[len(parents)-1].(*ast.SelectorExpr); ok && sel.Sel == n {
-						e, parents = sel, parents[:len(parents)-1]
-					}
-				}
-				m.flow(f, e, parents)
+	idents := []ast.Node{(*ast.FuncLit)(nil), (*ast.Ident)(nil)}
+	m.insp.WithStack(idents, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		parents := stack[:len(stack)-1]
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			m.flow(m.fns[n], n, parents)
+		case *ast.Ident:
+			obj, ok := m.info.Uses[n].(*types.Func)
+			if !ok {
+				return true
 			}
-		})
-	}
+			f := m.byObj[obj.Origin()]
+			if f == nil {
+				return true
+			}
+			var e ast.Expr = n
+			if len(parents) > 0 {
+				if sel, ok := parents[len(parents)-1].(*ast.SelectorExpr); ok && sel.Sel == n {
+					e, parents = sel, parents[:len(parents)-1]
+				}
+			}
+			m.flow(f, e, parents)
+		}
+		return true
+	})
 
 	// How are the variables holding them used?
 	if len(m.slots) > 0 {
-		for _, file := range m.pass.Files {
-			walkStack(file, func(n ast.Node, parents []ast.Node) {
-				id, ok := n.(*ast.Ident)
-				if !ok {
-					return
+		m.insp.WithStack([]ast.Node{(*ast.Ident)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+			if !push {
+				return true
+			}
+			id := n.(*ast.Ident)
+			v, ok := m.info.Uses[id].(*types.Var)
+			if !ok {
+				return true
+			}
+			s := m.slots[v]
+			if s == nil {
+				return true
+			}
+			parents := stack[:len(stack)-1]
+			var e ast.Expr = id
+			if len(parents) > 0 {
+				if sel, ok := parents[len(parents)-1].(*ast.SelectorExpr); ok && sel.Sel == id {
+					e, parents = sel, parents[:len(parents)-1]
 				}
-				v, ok := m.info.Uses[id].(*types.Var)
-				if !ok {
-					return
-				}
-				s := m.slots[v]
-				if s == nil {
-					return
-				}
-				var e ast.Expr = id
-				if len(parents) > 0 {
-					if sel, ok := parents[len(parents)-1].(*ast.SelectorExpr); ok && sel.Sel == id {
-						e, parents = sel, parents[:len(parents)-1]
-					}
-				}
-				m.slotUse(s, v, e, parents)
-			})
-		}
+			}
+			m.slotUse(s, v, e, parents)
+			return true
+		})
 		for v, s := range m.slots {
-			if v.Kind() == types.ParamVar || v.Kind() == types.RecvVar || v.Kind() == types.ResultVar {
+			if v.Kind() == types.RecvVar || v.Kind() == types.ResultVar ||
+				v.Kind() == types.ParamVar && !m.closedParam(v) {
 				s.unknown = true
 			}
 			if s.escapes {
@@ -235,13 +254,17 @@ func (m *model) deepen() {
 	for i := len(m.order) - 1; i >= 0; i-- {
 		f := m.order[i]
 		d := &f.sum.Deep
-		d.Challenge |= f.sum.Challenge
-		d.Definite |= f.sum.Definite
+		d.Must |= f.sum.Must
+		d.May |= f.sum.May
+		d.Unknown |= f.sum.Unknown
 		d.Rejects |= f.sum.Rejects
+		d.Definite, d.Challenge = d.May, d.May|d.Unknown
 		if p := f.parent; p != nil {
+			// A literal's challenges are not set on every path of the
+			// function that builds it: they count as may.
 			pd := &p.sum.Deep
-			pd.Challenge |= d.Challenge
-			pd.Definite |= d.Definite
+			pd.May |= d.May
+			pd.Unknown |= d.Unknown
 			pd.Rejects |= d.Rejects
 		}
 	}
@@ -304,6 +327,12 @@ func (m *model) flow(f *fn, e ast.Expr, parents []ast.Node) {
 				e = p
 				continue
 			}
+			if v := m.paramFor(p, e); v != nil {
+				// handed to a function of the package that invokes it
+				// (a middleware wrapping the handler)
+				m.addSlot(v, f)
+				return
+			}
 		case *ast.AssignStmt:
 			if len(p.Lhs) == len(p.Rhs) {
 				for j, r := range p.Rhs {
@@ -341,20 +370,54 @@ func (m *model) flow(f *fn, e ast.Expr, parents []ast.Node) {
 	f.escapes = true
 }
 
+// paramFor returns the parameter of a function of this package that the
+// argument e of call is bound to (nil if the callee is not one, or e is a
+// variadic argument).
+func (m *model) paramFor(call *ast.CallExpr, e ast.Expr) *types.Var {
+	fun, ok := m.calleeObj(call).(*types.Func)
+	if !ok || m.byObj[fun.Origin()] == nil {
+		return nil
+	}
+	sig := fun.Origin().Signature()
+	for i, a := range call.Args {
+		if a == e && i < sig.Params().Len() && !(sig.Variadic() && i >= sig.Params().Len()-1) {
+			return sig.Params().At(i)
+		}
+	}
+	return nil
+}
+
+// closedParam reports whether every value of a parameter is an argument
+// the model sees: its function is unexported and only called in the package.
+func (m *model) closedParam(v *types.Var) bool {
+	for _, f := range m.order {
+		if f.obj == nil || f.escapes || f.obj.Exported() || f.inSlot {
+			continue
+		}
+		if _, ok := f.params[v]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 func (m *model) addSlot(v *types.Var, f *fn) {
 	s := m.slots[v]
 	if s == nil {
 		s = new(slot)
 		m.slots[v] = s
 	}
-	f.inSlot = true
 	if m.isTestFile(f.node.Pos()) && !m.isTestFile(v.Pos()) {
-		// A test wiring its own function into a field of the package (a
-		// config's ErrorHandler) stands for the package's users: the
-		// package's own code must not be judged by what the test put there.
+		// A test wiring its own function into a field or parameter of the
+		// package (a config's ErrorHandler, a handler given to a
+		// middleware) stands for the package's users: the package's own
+		// code must not be judged by what the test put there, and the
+		// function answers for itself.
 		s.unknown = true
+		f.escapes = true
 		return
 	}
+	f.inSlot = true
 	s.fns = append(s.fns, f)
 }
 
@@ -535,18 +598,4 @@ func (m *model) known(pkg *types.Package) bool {
 		return true
 	}
 	return m.pass.ImportPackageFact(pkg, new(Analyzed))
-}
-
-// walkStack calls f for each node of root with the node's ancestors.
-func walkStack(root ast.Node, f func(n ast.Node, parents []ast.Node)) {
-	var stack []ast.Node
-	ast.Inspect(root, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
-		}
-		f(n, stack)
-		stack = append(stack, n)
-		return true
-	})
 }

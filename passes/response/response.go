@@ -2,20 +2,30 @@
 //
 // For every function of a package it works out, on each control-flow path,
 // which HTTP status the function answers with (written through a
-// ResponseWriter or framework context, or carried by a returned error such as
-// echo.ErrUnauthorized) and which challenge headers (WWW-Authenticate,
-// Proxy-Authenticate) were set before. Functions are summarised, and the
-// summaries are exported as facts so that a helper in one package counts in
-// another: "sets the challenge on its writer", "writes the status it is given
-// in parameter i", "writes 401 without a challenge", "returns an error that
-// carries 401".
+// ResponseWriter or framework context, or carried by a returned value such
+// as echo.ErrUnauthorized or an error type of the service's own) and which
+// challenge headers (WWW-Authenticate, Proxy-Authenticate) were set before.
+// Functions are summarised, and the summaries are exported as facts so that
+// a helper in one package counts in another: the challenges it sets on every
+// path (Must: the only ones a call of it counts as setting), on some path
+// (May), whenever it fails (OnFail), or possibly through calls the model
+// cannot see into (Unknown: the sites after such a call stay silent); "writes
+// the status it is given in parameter i", "writes the status carried by
+// parameter i", "writes 401 without a challenge" under a condition on its
+// arguments, "returns an error that carries 401", the sentinels it returns.
+//
+// A struct field is a status field when its value is written as a status
+// or set from a net/http status constant (a StatusField fact on the field);
+// a value built with a constant in it carries that status through returns,
+// assignments, wrapping and With… copies.
 //
 // A status write in a function whose callers are all visible (an unexported
 // helper, a default handler kept in a struct field and only invoked from the
-// package) is answered for by those callers: the model moves it to each call
-// site, where the caller may have set the challenge first. Writes in functions
-// the framework calls (closures handed to a router, exported handlers,
-// ServeHTTP methods) are answered for where they are.
+// package, a handler wrapped by a middleware of the package) is answered for
+// by those callers: the model moves it to each call site, where the caller
+// may have set the challenge first. Writes in functions the framework calls
+// (closures handed to a router, exported handlers, ServeHTTP methods) are
+// answered for where they are.
 package response
 
 import (
@@ -28,6 +38,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/authchallenge/authchallenge/passes/config"
 	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
@@ -40,9 +52,9 @@ func New(cfg *analysis.Analyzer) *analysis.Analyzer {
 		Name:       "response",
 		Doc:        "response: model of status writes and challenge headers on each path (shared by the authchallenge rules)",
 		URL:        "https://github.com/authchallenge/authchallenge#how-it-works",
-		Requires:   []*analysis.Analyzer{cfg},
+		Requires:   []*analysis.Analyzer{cfg, inspect.Analyzer},
 		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, pass.ResultOf[cfg].(*config.Config)) },
-		FactTypes:  []analysis.Fact{new(Summary), new(Analyzed)},
+		FactTypes:  []analysis.Fact{new(Summary), new(Analyzed), new(StatusField)},
 		ResultType: reflect.TypeFor[*Result](),
 	}
 }
@@ -58,6 +70,10 @@ const (
 	Proxy                  // Proxy-Authenticate, the challenge of a 407
 
 	AllChallenges = WWW | Proxy
+
+	// wrote is the model's own mark on a path: a status already went out
+	// (WriteHeader ignores every later one). It never leaves the package.
+	wrote Bits = 1 << 7
 )
 
 func (b Bits) String() string {
@@ -84,10 +100,12 @@ const (
 	SOther                       // any other or unknown status
 	SRedirect                    // 3xx: a redirect (to a login page)
 
-	// Interesting is the set of statuses the model records sites for.
-	Interesting = S401 | S403 | S407 | SRedirect
-	// Rejecting is the set of answers that turn a request away.
+	// Rejecting is the set of answers that turn a request away: the
+	// statuses the model records sites for.
 	Rejecting = S401 | S403 | S407 | SRedirect
+	// carried is the set of statuses a carrier (an error or a value of the
+	// service's own status type) is followed for.
+	carried = S401 | S403 | S407
 )
 
 func statusOfCode(code int64) Status {
@@ -124,13 +142,20 @@ func (s Status) String() string {
 // Summary is what a function (or a package-level error variable) does to a
 // response, as seen by its callers. It is exported as a fact.
 type Summary struct {
-	// Challenge is the set of challenge headers the function may set,
-	// directly or through its callees (a header name or callee the model
-	// cannot resolve counts as any challenge).
-	Challenge Bits
-	// Definite is the set of challenge headers the function sets by name
-	// on some path, directly or through its callees.
-	Definite Bits
+	// Must is the set of challenge headers the function sets on every path
+	// that returns, directly or through its callees: a call of it counts as
+	// setting these, and only these.
+	Must Bits
+	// May is the set of challenge headers it sets by name on some path.
+	May Bits
+	// OnFail is the set of challenge headers it sets, beyond Must, on every
+	// path that returns a failure (a non-nil error, or false as its last
+	// result): a caller's branch on that failure counts them as set.
+	OnFail Bits
+	// Unknown is the set of challenge headers it may set through a header
+	// name or a callee the model cannot resolve. A site after a call of it
+	// is neither challenged nor reported.
+	Unknown Bits
 	// Rejects is the set of rejecting answers (401, 403, 407, redirect) it
 	// gives on some path, directly or through its callees.
 	Rejects Status
@@ -140,21 +165,64 @@ type Summary struct {
 	// StatusParam is the 1-based index of the parameter whose value the
 	// function writes as the response status (0: none).
 	StatusParam int
+	// CarrierParam is the 1-based index of the parameter whose carried
+	// status the function writes (writeError(w, err) writing err.Status;
+	// 0: none).
+	CarrierParam int
 	// Unchallenged holds 401 and/or 407 when on some path the function writes
 	// that status with no matching challenge set before it, and its callers
 	// are the ones to answer for it.
 	Unchallenged Status
-	// ErrStatus is the set of statuses carried by the errors the function
-	// returns (for a variable: the error it holds).
+	// When, if set, is the only condition on the parameters under which the
+	// function writes Unchallenged: a call whose arguments cannot meet it
+	// (or whose arguments' origins are unknown) does not write it.
+	When *Cond
+	// ErrStatus is the set of statuses carried by the values the function
+	// returns: errors and values of the service's own status types (for a
+	// variable: the value it holds).
 	ErrStatus Status
-	// Where is the position (file:line) of the first unchallenged write.
-	Where string
+	// Errors lists the sentinels and error types (package path "." name)
+	// the function may return, directly or wrapped, sorted.
+	Errors []string
+	// SetAt is where the constant status of ErrStatus was set (a composite
+	// literal, a constructor's argument).
+	SetAt token.Position
+	// Origin is the position of the first unchallenged write.
+	Origin token.Position
+}
+
+// Cond is a condition on one parameter of a function.
+type Cond struct {
+	// Param is the 1-based index of the parameter.
+	Param int
+	// Bool, for a bool parameter: the value that leads to the write.
+	Bool bool
+	// Errors, for an error parameter: the sentinels (package path "." name)
+	// and error types (package path "." type name) that lead to the write.
+	Errors []string
+}
+
+func (c *Cond) String() string {
+	if len(c.Errors) == 0 {
+		return fmt.Sprintf("param %d is %v", c.Param, c.Bool)
+	}
+	names := make([]string, len(c.Errors))
+	for i, e := range c.Errors {
+		names[i] = e[strings.LastIndexByte(e, '/')+1:]
+	}
+	return fmt.Sprintf("param %d is %s", c.Param, strings.Join(names, "|"))
 }
 
 // Effect is what a function or the closures it builds may do.
 type Effect struct {
-	Challenge, Definite Bits
-	Rejects             Status
+	Must, May, Unknown Bits
+	Rejects            Status
+
+	// Deprecated: Definite is May, kept until the chain model reads May.
+	Definite Bits
+	// Deprecated: Challenge is May|Unknown, kept until the chain model
+	// reads May and Unknown.
+	Challenge Bits
 }
 
 // AFact marks Summary as a fact.
@@ -162,31 +230,67 @@ func (*Summary) AFact() {}
 
 func (s *Summary) String() string {
 	var parts []string
-	if s.Challenge != 0 {
-		parts = append(parts, "sets "+s.Challenge.String())
+	if s.Must != 0 {
+		parts = append(parts, "sets "+s.Must.String())
+	}
+	if may := s.May &^ s.Must; may != 0 {
+		parts = append(parts, "may set "+may.String())
+	}
+	if s.OnFail != 0 {
+		parts = append(parts, "sets "+s.OnFail.String()+" when it fails")
+	}
+	if s.Unknown != 0 {
+		parts = append(parts, "unknown "+s.Unknown.String())
 	}
 	if s.Rejects != 0 {
 		parts = append(parts, "rejects "+s.Rejects.String())
 	}
-	if d := s.Deep; d != (Effect{s.Challenge, s.Definite, s.Rejects}) && (d.Challenge|d.Definite != 0 || d.Rejects != 0) {
-		parts = append(parts, fmt.Sprintf("builds handlers that set %s, reject %s", d.Challenge, d.Rejects))
+	if d := s.Deep; d.Must != s.Must || d.May != s.May || d.Unknown != s.Unknown || d.Rejects != s.Rejects {
+		if d.May|d.Unknown != 0 || d.Rejects != 0 {
+			parts = append(parts, fmt.Sprintf("builds handlers that set %s, reject %s", d.May|d.Unknown, d.Rejects))
+		}
 	}
 	if s.StatusParam > 0 {
 		parts = append(parts, fmt.Sprintf("writes status param %d", s.StatusParam))
 	}
-	if s.Unchallenged != 0 {
-		parts = append(parts, fmt.Sprintf("writes %s without challenge at %s", s.Unchallenged, s.Where))
+	if s.CarrierParam > 0 {
+		parts = append(parts, fmt.Sprintf("writes the status carried by param %d", s.CarrierParam))
 	}
-	if s.ErrStatus&(S401|S403|S407) != 0 {
+	if s.Unchallenged != 0 {
+		p := fmt.Sprintf("writes %s without challenge at %s", s.Unchallenged, short(s.Origin))
+		if s.When != nil {
+			p += " when " + s.When.String()
+		}
+		parts = append(parts, p)
+	}
+	if s.ErrStatus&carried != 0 {
 		parts = append(parts, "returns error "+s.ErrStatus.String())
+	}
+	if len(s.Errors) > 0 {
+		names := make([]string, len(s.Errors))
+		for i, e := range s.Errors {
+			names[i] = e[strings.LastIndexByte(e, '/')+1:]
+		}
+		parts = append(parts, "returns "+strings.Join(names, "|"))
 	}
 	return "response(" + strings.Join(parts, "; ") + ")"
 }
 
 func (s *Summary) zero() bool {
-	return s.Challenge == 0 && s.Definite == 0 && s.Rejects == 0 && s.Deep == (Effect{}) &&
-		s.StatusParam == 0 && s.Unchallenged == 0 && s.ErrStatus&(S401|S403|S407) == 0
+	return len(s.Errors) == 0 && s.Must == 0 && s.May == 0 && s.OnFail == 0 && s.Unknown == 0 && s.Rejects == 0 && s.Deep == (Effect{}) &&
+		s.StatusParam == 0 && s.CarrierParam == 0 && s.Unchallenged == 0 && s.ErrStatus&carried == 0
 }
+
+// StatusField is a fact on a struct field whose value is written as a
+// response status (directly, or as the status a writing helper is given)
+// or set from a net/http status constant: values of its type built with a
+// constant status carry that status.
+type StatusField struct{}
+
+// AFact marks StatusField as a fact.
+func (*StatusField) AFact() {}
+
+func (*StatusField) String() string { return "status field" }
 
 // Analyzed is a package fact: the package was analysed by this model, so a
 // function of it without a Summary fact does nothing to a response.
@@ -206,10 +310,12 @@ const (
 	// Call: a call of a function that writes the status (a helper given the
 	// status, or one that writes 401 itself).
 	Call
-	// Return: an error carrying the status returned to the framework.
+	// Return: an error (or another carrier) carrying the status returned to
+	// the framework.
 	Return
 	// ErrorWrite: an error carrying the status handed to a writer
-	// (c.Error(err), responsewriters.ErrorNegotiated).
+	// (c.Error(err), responsewriters.ErrorNegotiated, a helper writing the
+	// status its argument carries).
 	ErrorWrite
 )
 
@@ -221,15 +327,55 @@ type Site struct {
 	Status Status
 	// Have is the set of challenge headers set on every path to the site.
 	Have Bits
+	// Unknown is the set of challenge headers that a call the model could
+	// not resolve may have set on some path to the site: the site is
+	// neither challenged nor reported for them.
+	Unknown Bits
 	// Root reports whether the enclosing function is called by the framework
 	// (or by code the model cannot see), so that it answers for the site
 	// itself. Sites in other functions are answered for by their callers.
 	Root bool
 	// Callee names the function that writes the status, for Call sites
-	// (and the origin of an error for Return sites); Where is its position.
-	Callee, Where string
+	// (and the origin of an error for Return sites).
+	Callee string
+	// Origin is where the status is written, for a Call site (the write
+	// inside the callee, in this package or another); OriginPos is the
+	// same position when it lies in this package (NoPos otherwise).
+	Origin    token.Position
+	OriginPos token.Pos
+	// SetAt is where a carrier's constant status was set (a composite
+	// literal, a constructor's argument), for Return and ErrorWrite sites
+	// and calls of helpers that write a carried status.
+	SetAt token.Position
+	// Where is Origin as "file.go:line".
+	//
+	// Deprecated: read Origin (a full position); kept for the inventory.
+	Where string
 	// Func is the enclosing *ast.FuncDecl or *ast.FuncLit.
 	Func ast.Node
+}
+
+// Missing returns the statuses of s that go out without their challenge
+// (leaving out those a call the model could not resolve may have set).
+func (s *Site) Missing() Status {
+	var un Status
+	have := s.Have | s.Unknown
+	if s.Status&S401 != 0 && have&WWW == 0 {
+		un |= S401
+	}
+	if s.Status&S407 != 0 && have&Proxy == 0 {
+		un |= S407
+	}
+	return un
+}
+
+// Unresolved is a call handed the writer that the model could not see
+// into: no summary, no known implementation. Sites after it on some path
+// stay silent; the inventory lists it so that a user can see why.
+type Unresolved struct {
+	Pos    token.Pos
+	Callee string
+	Why    string
 }
 
 // Result is the response model of one package.
@@ -237,6 +383,9 @@ type Result struct {
 	// Sites lists every site answering 401, 403, 407 or a redirect, in
 	// source order.
 	Sites []*Site
+	// Unresolved lists the calls handed the writer that the model could
+	// not resolve, in source order.
+	Unresolved []*Unresolved
 	// Funcs holds the summary of every function of the package, keyed by
 	// its *ast.FuncDecl or *ast.FuncLit.
 	Funcs map[ast.Node]*Summary
@@ -281,7 +430,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	if !knowledge.Matters(pass.Pkg) {
 		return res, nil // fast path: nothing here can answer a request
 	}
-	m := newModel(pass, cfg)
+	m := newModel(pass, cfg, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 	m.collect()
 	m.summarise()
 	m.deepen()
@@ -291,25 +440,34 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 			res.byObj[f.obj] = &f.sum
 		}
 		for _, s := range f.sites {
-			if s.Status&Interesting != 0 {
+			if s.Status&Rejecting != 0 {
 				res.Sites = append(res.Sites, s)
 			}
 		}
+		res.Unresolved = append(res.Unresolved, f.unresolved...)
 		if f.obj != nil && !f.sum.zero() {
 			sum := f.sum
 			pass.ExportObjectFact(f.obj, &sum)
 		}
 	}
-	for v, init := range m.pkgVars {
-		if s := m.errStatusOf(nil, init, 0); s&(S401|S403|S407) != 0 {
-			pass.ExportObjectFact(v, &Summary{ErrStatus: s})
+	for _, v := range m.varOrder {
+		if s, at := m.errStatusOf(nil, m.pkgVars[v], 0); s&carried != 0 {
+			pass.ExportObjectFact(v, &Summary{ErrStatus: s, SetAt: at})
+		}
+	}
+	for _, v := range m.fieldOrder {
+		if v.Pkg() == pass.Pkg {
+			pass.ExportObjectFact(v, new(StatusField))
 		}
 	}
 	return res, nil
 }
 
-// position renders pos as file:line for messages and facts.
-func position(fset *token.FileSet, pos token.Pos) string {
-	p := fset.Position(pos)
+// short renders a position as file.go:line, for facts' strings and
+// messages.
+func short(p token.Position) string {
+	if !p.IsValid() {
+		return ""
+	}
 	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
 }

@@ -31,4 +31,6 @@ import (
 	_ "github.com/caddyserver/caddy/v2/modules/caddyhttp/caddyauth"
 
 	_ "github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/auth"
+
+	_ "github.com/ory/fosite"
 )

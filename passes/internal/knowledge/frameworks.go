@@ -77,6 +77,10 @@ type Framework struct {
 	// ErrorTypes: struct types whose named field holds the status, for
 	// composite literals such as &echo.HTTPError{Code: 401}.
 	ErrorTypes map[string]string
+	// ErrorWraps: functions returning an error that wraps (and keeps the
+	// status of) the error in argument i; -1: any argument, when the
+	// format string in argument 0 has a %w verb (fmt.Errorf).
+	ErrorWraps map[string]int
 	// NoReturn: calls after which control does not continue.
 	NoReturn []string
 
@@ -154,6 +158,11 @@ var Frameworks = []*Framework{
 	},
 	{Path: "crypto/subtle", Credentials: map[string]Credential{"ConstantTimeCompare": {Kind: SecretComparison}}},
 	{Path: "os", NoReturn: []string{"Exit"}},
+	{Path: "fmt", ErrorWraps: map[string]int{"Errorf": -1}},
+	{
+		Path:       "github.com/pkg/errors",
+		ErrorWraps: map[string]int{"Wrap": 0, "Wrapf": 0, "WithStack": 0, "WithMessage": 0, "WithMessagef": 0},
+	},
 	{Path: "log", NoReturn: []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}},
 	{
 		Path:      Gin,
@@ -344,6 +353,7 @@ var (
 	ErrorVars     = map[Member]int{}
 	ErrorCtors    = map[Member]int{}
 	ErrorMethods  = map[Member]bool{}
+	ErrorWraps    = map[Member]int{}
 	ErrorTypes    = map[TypeName]string{}
 	NoReturn      = map[Member]bool{}
 	WriterTypes   = map[TypeName]bool{}
@@ -372,6 +382,7 @@ func init() {
 		index(f.Path, f.HeaderArg, HeaderArg)
 		index(f.Path, f.ErrorVars, ErrorVars)
 		index(f.Path, f.ErrorCtors, ErrorCtors)
+		index(f.Path, f.ErrorWraps, ErrorWraps)
 		for _, m := range f.ErrorMethods {
 			ErrorMethods[member(f.Path, m)] = true
 		}
@@ -414,9 +425,10 @@ func init() {
 }
 
 // onlyNoReturn reports an entry that says only which calls do not return
-// (os, log): importing its package does not make a package matter.
+// (os, log) or which wrap errors (fmt, pkg/errors): importing its package
+// does not make a package matter.
 func (f *Framework) onlyNoReturn() bool {
-	return len(f.NoReturn) > 0 && !f.Described && len(f.Writers)+len(f.Requests)+len(f.Handlers)+
+	return len(f.NoReturn)+len(f.ErrorWraps) > 0 && !f.Described && len(f.Writers)+len(f.Requests)+len(f.Handlers)+
 		len(f.StatusArg)+len(f.ErrorArg)+len(f.HeaderArg)+len(f.ErrorVars)+len(f.ErrorCtors)+len(f.ErrorTypes) == 0
 }
 
