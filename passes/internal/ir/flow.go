@@ -45,7 +45,9 @@ func origin(v ssa.Value, depth int, memo *phiMemo) ssa.Value {
 			v = x.X
 		case *ssa.UnOp:
 			// a load of a captured variable that is stored exactly once
-			a, ok := Origin(x.X).(*ssa.Alloc)
+			// (the address is followed in this walk, with its bound and
+			// its memo: a fresh walk could cycle through loads of phis)
+			a, ok := origin(x.X, depth+1, memo).(*ssa.Alloc)
 			if x.Op != token.MUL || !ok {
 				return v
 			}
