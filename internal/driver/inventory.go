@@ -8,7 +8,6 @@ import (
 	"go/token"
 	"go/types"
 	"io"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -202,7 +201,6 @@ func runInventory(stdout, stderr io.Writer, rules []*analysis.Analyzer, pkgs []*
 func buildInventory(pkgs []*packages.Package, chains map[*packages.Package]*chain.Result, sites map[*packages.Package]*response.Result) invReport {
 	sorted := slices.Clone(pkgs)
 	slices.SortStableFunc(sorted, func(a, b *packages.Package) int { return cmp.Compare(a.ID, b.ID) })
-	files := newFileIndex(pkgs)
 	seen := make(map[string]bool) // entries already listed, by content
 	fresh := func(kind string, v any) bool {
 		k := kind + fmt.Sprintf("%+v", v)
@@ -255,7 +253,7 @@ func buildInventory(pkgs []*packages.Package, chains map[*packages.Package]*chai
 				is := invSite{
 					Posn: posn(s.Pos), End: posn(s.End), Kind: siteKind(s.Kind),
 					Status: statuses(s.Status), Have: challenges(s.Have), Root: s.Root,
-					Func: funcName(p, s.Func), Callee: s.Callee, Where: files.resolve(s.Where, p),
+					Func: funcName(p, s.Func), Callee: s.Callee, Where: siteWhere(p, s),
 				}
 				if fresh("site", is) {
 					ip.Sites = append(ip.Sites, is)
@@ -275,6 +273,16 @@ func buildInventory(pkgs []*packages.Package, chains map[*packages.Package]*chai
 }
 
 // positionString spells a position carried by a fact ("" for none).
+// siteWhere is where a site's status is written, as file:line: the write in
+// the callee for a call, the site itself otherwise.
+func siteWhere(p *packages.Package, s *response.Site) string {
+	pos := s.Origin
+	if !pos.IsValid() {
+		pos = p.Fset.Position(s.Pos)
+	}
+	return fmt.Sprintf("%s:%d", relPath(pos.Filename), pos.Line)
+}
+
 func positionString(p token.Position) string {
 	if !p.IsValid() {
 		return ""
@@ -447,47 +455,6 @@ func declName(fd *ast.FuncDecl) string {
 		break
 	}
 	return types.ExprString(t) + "." + fd.Name.Name
-}
-
-// fileIndex resolves the "file:line" positions the models record (the
-// file's base name) to paths relative to the working directory.
-type fileIndex map[string][]string // base name → files
-
-func newFileIndex(pkgs []*packages.Package) fileIndex {
-	idx := make(fileIndex)
-	for _, p := range pkgs {
-		for _, f := range p.GoFiles {
-			b := filepath.Base(f)
-			if !slices.Contains(idx[b], f) {
-				idx[b] = append(idx[b], f)
-			}
-		}
-	}
-	return idx
-}
-
-// resolve returns where ("base.go:12") with the file spelled relative to
-// the working directory: the file of that name in p, else the only one of
-// that name in the packages analysed; where unchanged if neither is known.
-func (idx fileIndex) resolve(where string, p *packages.Package) string {
-	i := strings.LastIndexByte(where, ':')
-	if i < 0 {
-		return where
-	}
-	base, line := where[:i], where[i:]
-	var own []string
-	for _, f := range p.GoFiles {
-		if filepath.Base(f) == base {
-			own = append(own, f)
-		}
-	}
-	switch {
-	case len(own) == 1:
-		return relPath(own[0]) + line
-	case len(own) == 0 && len(idx[base]) == 1:
-		return relPath(idx[base][0]) + line
-	}
-	return where
 }
 
 // factsOrigins lists where the facts of the packages that roots import

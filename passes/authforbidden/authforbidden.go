@@ -419,10 +419,12 @@ func fix401(pass *analysis.Pass, s *response.Site, challenge string) (analysis.S
 	if !strings.Contains(challenge, "`") {
 		lit = "`" + challenge + "`"
 	}
-	// The new statement goes on the line of the write, before it: it keeps
-	// the file's indentation whatever it is (gofmt splits the line), and
-	// an analyzer may not read the file to copy it (nogo gives no ReadFile).
-	set := types.ExprString(writer) + `.Header().Set("WWW-Authenticate", ` + lit + "); "
+	// The new statement goes on its own line before the write, indented
+	// as gofmt indents it: one tab per column before the write (an
+	// analyzer may not read the file to copy its indentation; nogo gives
+	// no ReadFile).
+	indent := strings.Repeat("\t", max(pass.Fset.Position(stmt.Pos()).Column-1, 0))
+	set := types.ExprString(writer) + `.Header().Set("WWW-Authenticate", ` + lit + ")\n" + indent
 	fix := analysis.SuggestedFix{
 		Message: "set WWW-Authenticate: " + challenge + " and answer 401",
 		TextEdits: []analysis.TextEdit{
