@@ -157,7 +157,9 @@ func TestFrameworkOutsideTable(t *testing.T) {
 
 func TestCanMatter(t *testing.T) {
 	t.Parallel()
-	mod := &packages.Module{Path: "example.com/x"}
+	mod := &packages.Module{Path: "example.com/x", Main: true}
+	fetched := &packages.Module{Path: "example.com/lib", Version: "v1.2.0"}
+	local := &packages.Module{Path: "example.com/fw", Version: "v0.0.0", Replace: &packages.Module{Path: "../fw"}}
 	http := &packages.Package{PkgPath: "net/http"}
 	fmtPkg := &packages.Package{PkgPath: "fmt"}
 	httputil := &packages.Package{PkgPath: "net/http/httputil", Imports: map[string]*packages.Package{"net/http": http}}
@@ -174,6 +176,8 @@ func TestCanMatter(t *testing.T) {
 		{"imports fasthttp", &packages.Package{Module: mod, Imports: map[string]*packages.Package{"github.com/valyala/fasthttp": {PkgPath: "github.com/valyala/fasthttp"}}}, true},
 		{"imports fmt", &packages.Package{Module: mod, Imports: map[string]*packages.Package{"fmt": fmtPkg}}, false},
 		{"imports nothing", &packages.Package{Module: mod}, false},
+		{"a fetched module", &packages.Package{Module: fetched, Imports: map[string]*packages.Package{"net/http": http}}, false},
+		{"a module replaced by a directory", &packages.Package{Module: local, Imports: map[string]*packages.Package{"net/http": http}}, true},
 	} {
 		if got := CanMatter(tc.p, reaches); got != tc.want {
 			t.Errorf("%s: CanMatter = %v, want %v", tc.name, got, tc.want)
