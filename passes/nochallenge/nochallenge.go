@@ -117,34 +117,28 @@ func run(pass *analysis.Pass, cfg *config.Config, model *response.Result, fail *
 			rep.Report(diagnostic(pass, fail, s, code))
 		}
 	}
-	for _, g := range order {
+	// A group whose every caller lacks the challenge is one finding (at the
+	// write, or where a carrier's status is set); where some callers set
+	// it first, each caller that does not is a finding of its own.
+	reportGroup := func(g *group, whole func() analysis.Diagnostic) {
 		if len(g.lacking) == 0 {
-			continue
+			return
 		}
-		if len(g.having) > 0 {
-			// some callers set the challenge first: the others differ
-			for _, s := range g.lacking {
-				for _, code := range codes(s.Missing()) {
-					rep.Report(diagnostic(pass, fail, s, code))
-				}
+		if len(g.having) == 0 {
+			rep.Report(whole())
+			return
+		}
+		for _, s := range g.lacking {
+			for _, code := range codes(s.Missing()) {
+				rep.Report(diagnostic(pass, fail, s, code))
 			}
-			continue
 		}
-		rep.Report(atWrite(pass, fail, model, g))
+	}
+	for _, g := range order {
+		reportGroup(g, func() analysis.Diagnostic { return atWrite(pass, fail, model, g) })
 	}
 	for _, g := range carrierOrder {
-		if len(g.lacking) == 0 {
-			continue
-		}
-		if len(g.having) > 0 {
-			for _, s := range g.lacking {
-				for _, code := range codes(s.Missing()) {
-					rep.Report(diagnostic(pass, fail, s, code))
-				}
-			}
-			continue
-		}
-		rep.Report(atSet(pass, g))
+		reportGroup(g, func() analysis.Diagnostic { return atSet(pass, g) })
 	}
 	rep.Finish()
 }
