@@ -535,6 +535,32 @@ func TestTestVariants(t *testing.T) {
 	}
 }
 
+// The test files are loaded only when their findings are reported, or
+// when -test asks: a test file that does not compile fails the run then
+// only.
+func TestTestFilesLoadedWithTests(t *testing.T) {
+	broken := "package x\n\nimport \"testing\"\n\nfunc TestX(t *testing.T) { var n int = \"s\" }\n"
+	dir := module(t, map[string]string{"a.go": unchallenged, "a_test.go": broken})
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{nil, ExitFindings},
+		{[]string{"-test=false", "-tests"}, ExitFindings},
+		{[]string{"-tests"}, ExitError},
+		{[]string{"-test"}, ExitError},
+	} {
+		code, stdout, stderr := run(t, dir, rules(), append(tc.args, "-cache=false")...)
+		checkCode(t, tc.args, code, tc.code, stdout, stderr)
+		if got := lines(stdout); len(got) != 1 || !strings.HasPrefix(got[0], "a.go:6:2: ") {
+			t.Errorf("Main(%q) reports:\n%s\nwant the finding in a.go", tc.args, stdout)
+		}
+		if failed := strings.Contains(stderr, "a_test.go"); failed != (tc.code == ExitError) {
+			t.Errorf("Main(%q) stderr:\n%s", tc.args, stderr)
+		}
+	}
+}
+
 // load drops the test main packages that go list synthesizes and keeps the
 // package and its test variants.
 func TestLoadDropsTestMain(t *testing.T) {

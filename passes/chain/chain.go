@@ -285,6 +285,14 @@ type Result struct {
 	imported func(*types.Func) (token.Position, bool)
 }
 
+// Release drops the model once no analyzer of the package will read it
+// (drivers call it; the result must not be used after).
+func (r *Result) Release() {
+	if r != nil {
+		*r = Result{}
+	}
+}
+
 // LooksUp reports whether fn asks a scheme for its challenge, at any
 // position, itself or through a function it calls (in this package or an
 // imported one), and where. A call of such a helper is a challenge lookup.

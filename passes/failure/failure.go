@@ -255,6 +255,14 @@ type posInstr struct {
 	block *ssa.BasicBlock
 }
 
+// Release drops the model once no analyzer of the package will read it
+// (drivers call it; the result must not be used after).
+func (r *Result) Release() {
+	if r != nil {
+		*r = Result{}
+	}
+}
+
 // At returns the failure that holds at pos (the first instruction at or
 // after pos in the innermost function containing it), or nil.
 func (r *Result) At(pos token.Pos) *Signal {

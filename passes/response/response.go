@@ -394,6 +394,14 @@ type Result struct {
 	analyzed map[*types.Package]bool
 }
 
+// Release drops the model once no analyzer of the package will read it
+// (drivers call it; the result must not be used after).
+func (r *Result) Release() {
+	if r != nil {
+		*r = Result{}
+	}
+}
+
 // Of returns the summary of a function: from this package's analysis, or
 // from the facts of the package that declares it (nil if none). Analyzers
 // that require this one cannot import its facts themselves.

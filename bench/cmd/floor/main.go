@@ -1,5 +1,7 @@
 // Command floor is the benchmark floor: the authchallenge standalone driver
-// with a single analyzer that does nothing (no facts, no requirements). Its
+// with a single analyzer that does nothing (no facts; it requires only the
+// shared configuration, so that it takes authchallenge's flags and loads
+// what authchallenge loads: the test files only with -tests or -test). Its
 // wall time and memory are those of loading and type-checking the named
 // packages with the very loader authchallenge uses, so that
 // scripts/bench.sh can report what the rules add on top.
@@ -18,12 +20,14 @@ import (
 
 	"github.com/authchallenge/authchallenge/bench/internal/prof"
 	"github.com/authchallenge/authchallenge/internal/driver"
+	"github.com/authchallenge/authchallenge/passes/config"
 )
 
 var noop = &analysis.Analyzer{
-	Name: "floor",
-	Doc:  "floor: a no-op analyzer, so that the driver loads and type-checks the packages and does nothing else",
-	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+	Name:     "floor",
+	Doc:      "floor: a no-op analyzer, so that the driver loads and type-checks the packages and does nothing else",
+	Requires: []*analysis.Analyzer{config.New()},
+	Run:      func(*analysis.Pass) (any, error) { return nil, nil },
 }
 
 func main() {

@@ -52,6 +52,14 @@ func (r *IR) Func(n ast.Node) *ssa.Function {
 	return r.byNode[n]
 }
 
+// Release drops the SSA form once no model of the package will read it
+// (drivers call it; the IR must not be used after).
+func (r *IR) Release() {
+	if r != nil {
+		*r = IR{}
+	}
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	res := new(IR)
 	if !knowledge.Matters(pass.Pkg) {

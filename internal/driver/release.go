@@ -1,0 +1,271 @@
+package driver
+
+import (
+	"go/types"
+	"runtime"
+	"slices"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/packages"
+)
+
+// Releasing the results the checker keeps.
+//
+// The checker (go/analysis/checker) keeps every action's result until the
+// whole graph has run: the SSA form of every analysed package, its
+// inspector and the models' summaries stay in memory together, although
+// only the analyzers of the same package read them, and only while they
+// run. That doubled the peak memory of a run over the same load without
+// the analysis. A releasing run analyses a copy of the analyzer graph
+// whose Run counts, per package, the analyzers still to read each result,
+// and releases a result once the last of them has returned.
+//
+// The copy is needed because the checker offers no hook between actions;
+// each copy's Run hands the original analyzer a pass whose ResultOf is
+// keyed by the original analyzers, so the analyzers see what they would
+// see without it. The count mirrors how the checker builds its graph
+// (checker.Analyze's mkAction); TestReleaseMirrorsChecker compares the two.
+
+// releaser is a result that can drop what it holds once no analyzer will
+// read it again. After Release, the result must not be used.
+type releaser interface{ Release() }
+
+// release drops what result holds, when it is of a kind known to be
+// private to one package's actions: a releaser, or an inspector (the
+// result of inspect.Analyzer).
+func release(result any) {
+	switch r := result.(type) {
+	case releaser:
+		r.Release()
+	case *inspector.Inspector:
+		if r != nil {
+			*r = inspector.Inspector{}
+		}
+	}
+}
+
+// actionKey is one analyzer (an original) applied to one package.
+type actionKey struct {
+	a   *analysis.Analyzer
+	pkg *types.Package
+}
+
+// releasing is the copied graph of one run.
+type releasing struct {
+	roots []*analysis.Analyzer                      // the copies of the analyzers asked for
+	orig  map[*analysis.Analyzer]*analysis.Analyzer // copy -> original
+
+	// cpu limits the analyzers running at once, and lets those of the
+	// packages begun first go first: the checker starts every action
+	// whose dependencies are done, so without it the SSA form of every
+	// package would be built before the first model reads one.
+	cpu *scheduler
+
+	mu      sync.Mutex
+	readers map[actionKey]int      // analyzers still to run that read the result
+	left    map[*types.Package]int // actions still to run on the package
+	pkgs    map[*types.Package]*packages.Package
+}
+
+// newReleasing copies the graph of analyzers and counts, for every action
+// the checker will run on pkgs, the actions that read its result.
+func newReleasing(analyzers []*analysis.Analyzer, pkgs []*packages.Package) *releasing {
+	r := &releasing{
+		orig:    make(map[*analysis.Analyzer]*analysis.Analyzer),
+		cpu:     newScheduler(runtime.GOMAXPROCS(0)),
+		readers: make(map[actionKey]int),
+		left:    make(map[*types.Package]int),
+		pkgs:    make(map[*types.Package]*packages.Package),
+	}
+	copies := make(map[*analysis.Analyzer]*analysis.Analyzer)
+	var cp func(a *analysis.Analyzer) *analysis.Analyzer
+	cp = func(a *analysis.Analyzer) *analysis.Analyzer {
+		if c, ok := copies[a]; ok {
+			return c
+		}
+		c := new(analysis.Analyzer)
+		*c = *a
+		copies[a] = c
+		r.orig[c] = a
+		c.Requires = make([]*analysis.Analyzer, len(a.Requires))
+		for i, req := range a.Requires {
+			c.Requires[i] = cp(req)
+		}
+		c.Run = func(pass *analysis.Pass) (any, error) { return r.run(a, pass) }
+		return c
+	}
+	for _, a := range analyzers {
+		r.roots = append(r.roots, cp(a))
+	}
+	actions, readers := countReaders(analyzers, pkgs)
+	for k, n := range readers {
+		r.readers[k] = n
+	}
+	for k := range actions {
+		r.left[k.pkg]++
+	}
+	packages.Visit(pkgs, nil, func(p *packages.Package) { r.pkgs[p.Types] = p })
+	return r
+}
+
+// countReaders returns the actions of the graph the checker builds for
+// analyzers on pkgs and, for each, the number of actions that read its
+// result: an action reads the results of the analyzers its analyzer
+// requires, on the same package. An analyzer with facts runs on every
+// import too.
+func countReaders(analyzers []*analysis.Analyzer, pkgs []*packages.Package) (map[actionKey]bool, map[actionKey]int) {
+	seen := make(map[actionKey]bool)
+	readers := make(map[actionKey]int)
+	var mk func(a *analysis.Analyzer, p *packages.Package)
+	mk = func(a *analysis.Analyzer, p *packages.Package) {
+		k := actionKey{a, p.Types}
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		for _, req := range a.Requires {
+			mk(req, p)
+			readers[actionKey{req, p.Types}]++
+		}
+		if len(a.FactTypes) > 0 {
+			for _, imp := range p.Imports {
+				mk(a, imp)
+			}
+		}
+	}
+	for _, a := range analyzers {
+		for _, p := range pkgs {
+			mk(a, p)
+		}
+	}
+	return seen, readers
+}
+
+// run runs the original analyzer a on the pass the checker made for its
+// copy, then releases the results a read that no other analyzer will.
+func (r *releasing) run(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
+	inner := *pass
+	inner.Analyzer = a
+	inner.ResultOf = make(map[*analysis.Analyzer]any, len(pass.ResultOf))
+	for c, res := range pass.ResultOf {
+		inner.ResultOf[r.orig[c]] = res
+	}
+	result, err := func() (any, error) {
+		r.cpu.acquire(pass.Pkg)
+		defer r.cpu.release()
+		return a.Run(&inner)
+	}()
+
+	var done []any
+	r.mu.Lock()
+	for _, req := range a.Requires {
+		k := actionKey{req, pass.Pkg}
+		if n, ok := r.readers[k]; ok {
+			if n--; n > 0 {
+				r.readers[k] = n
+				continue
+			}
+			delete(r.readers, k)
+			done = append(done, inner.ResultOf[req])
+		}
+	}
+	var finished *packages.Package
+	if n, ok := r.left[pass.Pkg]; ok {
+		if n--; n > 0 {
+			r.left[pass.Pkg] = n
+		} else {
+			delete(r.left, pass.Pkg)
+			finished = r.pkgs[pass.Pkg]
+		}
+	}
+	r.mu.Unlock()
+	for _, res := range done {
+		release(res)
+	}
+	if finished != nil {
+		releaseSyntax(finished)
+	}
+	return result, err
+}
+
+// releaseSyntax drops the syntax trees and the type information of a
+// package whose every action has run: no analyzer will read them again
+// (its dependents see its types and facts only), and the driver needs the
+// file set and the file names alone. The checker's passes share the
+// slice and the *types.Info, so they are cleared in place.
+func releaseSyntax(p *packages.Package) {
+	for i := range p.Syntax {
+		p.Syntax[i] = nil
+	}
+	p.Syntax = nil
+	if p.TypesInfo != nil {
+		*p.TypesInfo = types.Info{}
+	}
+}
+
+// original returns the analyzer a copy stands for (a itself if it is not
+// a copy).
+func (r *releasing) original(a *analysis.Analyzer) *analysis.Analyzer {
+	if o, ok := r.orig[a]; ok {
+		return o
+	}
+	return a
+}
+
+// scheduler lets n analyzers run at once; a waiting analyzer of the package
+// that first asked goes first (then the one that asked next, and so on),
+// so that a package's models run, and release its SSA form, before the
+// next package's is built.
+type scheduler struct {
+	mu      sync.Mutex
+	free    int
+	order   map[*types.Package]int // the order in which packages first asked
+	waiting []waiter
+}
+
+type waiter struct {
+	rank int
+	wake chan struct{}
+}
+
+func newScheduler(n int) *scheduler {
+	return &scheduler{free: max(n, 1), order: make(map[*types.Package]int)}
+}
+
+func (g *scheduler) acquire(pkg *types.Package) {
+	g.mu.Lock()
+	rank, ok := g.order[pkg]
+	if !ok {
+		rank = len(g.order)
+		g.order[pkg] = rank
+	}
+	if g.free > 0 {
+		g.free--
+		g.mu.Unlock()
+		return
+	}
+	w := waiter{rank, make(chan struct{})}
+	g.waiting = append(g.waiting, w)
+	g.mu.Unlock()
+	<-w.wake
+}
+
+func (g *scheduler) release() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if len(g.waiting) == 0 {
+		g.free++
+		return
+	}
+	best := 0
+	for i, w := range g.waiting {
+		if w.rank < g.waiting[best].rank {
+			best = i
+		}
+	}
+	w := g.waiting[best]
+	g.waiting = slices.Delete(g.waiting, best, best+1)
+	close(w.wake) // the slot passes to w
+}
