@@ -52,11 +52,6 @@ var docsKnownFailures = map[string]string{
 	// (new shapes: the DRF layout, carriers, loops) after these contexts
 	// were written; each example must get its context back before it is
 	// checked again.
-	"README.md#readme-nochallenge.good2":                      "its context in testdata/docs predates this example's rewrite: it does not compile there",
-	"README.md#readme-chainorder.bad":                         "its context in testdata/docs predates this example's rewrite: it does not compile there",
-	"README.md#readme-chainorder.good":                        "its context in testdata/docs predates this example's rewrite: it does not compile there",
-	"README.md#readme-firstchallenge.bad":                     "its context in testdata/docs predates this example's rewrite: it does not compile there",
-	"README.md#readme-firstchallenge.good":                    "its context in testdata/docs predates this example's rewrite: it does not compile there",
 	"passes/nochallenge/doc.md#doc-nochallenge.example":       "its context in testdata/docs predates this example's rewrite: it does not compile there",
 	"passes/nochallenge/doc.md#doc-nochallenge.example2":      "its context in testdata/docs predates this example's rewrite: it does not compile there",
 	"passes/chainorder/doc.md#doc-chainorder.bad":             "its context in testdata/docs predates this example's rewrite: it does not compile there",
