@@ -47,8 +47,7 @@ import (
 // model bug, by part ID (doc#key.labelN), with the reason. The test skips
 // their check and fails if one of them starts to pass, so that this list is
 // emptied as the models are fixed. Keep it empty otherwise.
-var docsKnownFailures = map[string]string{
-}
+var docsKnownFailures = map[string]string{}
 
 // docPart is one labelled fragment of a Go example in the docs.
 type docPart struct {
