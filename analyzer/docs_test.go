@@ -47,24 +47,7 @@ import (
 // model bug, by part ID (doc#key.labelN), with the reason. The test skips
 // their check and fails if one of them starts to pass, so that this list is
 // emptied as the models are fixed. Keep it empty otherwise.
-var docsKnownFailures = map[string]string{
-	// The chainorder, firstchallenge and nochallenge docs were rewritten
-	// (new shapes: the DRF layout, carriers, loops) after these contexts
-	// were written; each example must get its context back before it is
-	// checked again.
-	"README.md#readme-nochallenge.good2":                      "its context in testdata/docs predates this example's rewrite: it does not compile there",
-	"README.md#readme-chainorder.bad":                         "its context in testdata/docs predates this example's rewrite: it does not compile there",
-	"README.md#readme-chainorder.good":                        "its context in testdata/docs predates this example's rewrite: it does not compile there",
-	"README.md#readme-firstchallenge.bad":                     "its context in testdata/docs predates this example's rewrite: it does not compile there",
-	"README.md#readme-firstchallenge.good":                    "its context in testdata/docs predates this example's rewrite: it does not compile there",
-	"passes/nochallenge/doc.md#doc-nochallenge.example":       "its context in testdata/docs predates this example's rewrite: it does not compile there",
-	"passes/nochallenge/doc.md#doc-nochallenge.example2":      "its context in testdata/docs predates this example's rewrite: it does not compile there",
-	"passes/chainorder/doc.md#doc-chainorder.bad":             "its context in testdata/docs predates this example's rewrite: it does not compile there",
-	"passes/chainorder/doc.md#doc-chainorder.good":            "its context in testdata/docs predates this example's rewrite: it does not compile there",
-	"passes/firstchallenge/doc.md#doc-firstchallenge.bad":     "its context in testdata/docs predates this example's rewrite: it does not compile there",
-	"passes/firstchallenge/doc.md#doc-firstchallenge.good":    "its context in testdata/docs predates this example's rewrite: it does not compile there",
-	"passes/firstchallenge/doc.md#doc-firstchallenge.example": "its context in testdata/docs predates this example's rewrite: it does not compile there",
-}
+var docsKnownFailures = map[string]string{}
 
 // docPart is one labelled fragment of a Go example in the docs.
 type docPart struct {

@@ -40,13 +40,7 @@ import (
 // line's text), with the reason. The test skips their check and fails if one of
 // them passes, or no longer exists, so that the list is emptied as the
 // models are fixed. Keep it empty otherwise.
-var fixesKnownFailures = map[string]string{
-	// chainorder's reorder of a literal written one element a line keeps
-	// each end-of-line comment with its element, but not gofmt's alignment
-	// of the comments (an analyzer may not read the file to realign them).
-	"fixtures: chain/app chainorder `auth.SessionAuth{},`": "the reorder leaves the trailing comments unaligned (gofmt realigns them)",
-	"fixtures: chain/app chainorder `auth.APIKeyAuth{},`":  "the reorder leaves the trailing comments unaligned (gofmt realigns them)",
-}
+var fixesKnownFailures = map[string]string{}
 
 // fixKey names a fix in messages and in fixesKnownFailures.
 func fixKey(tree, pkg string, h hit, line string) string {

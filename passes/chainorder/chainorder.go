@@ -10,9 +10,11 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/format"
 	"go/printer"
 	"go/token"
 	"path/filepath"
+	"strings"
 
 	"github.com/authchallenge/authchallenge/passes/internal/ruleid"
 
@@ -191,10 +193,11 @@ func reorder(pass *analysis.Pass, c *chain.Chain, from, to int) (analysis.Sugges
 }
 
 // moves writes the permutation as edits of the elements and of their
-// comments, never of the separators or the indentation between them (so
-// the file's layout stays as it is). Each element's comment — the one
-// beside it, the one-line comment above it — moves with it; when only some
-// elements have one, nothing can move exactly and no fix is offered.
+// comments, never of the indentation (so the file's layout stays as it is).
+// Each element's comment — the one beside it, the one-line comment above it
+// — moves with it; when only some elements have one, nothing can move
+// exactly and no fix is offered. Elements with comments are laid out again
+// by aligned; the others are swapped in place.
 func moves(pass *analysis.Pass, c *chain.Chain, order []int) ([]analysis.TextEdit, bool) {
 	file := fileOf(pass, c.Pos)
 	if file == nil {
@@ -250,17 +253,123 @@ func moves(pass *analysis.Pass, c *chain.Chain, order []int) ([]analysis.TextEdi
 	if !allOrNone(lead) || !allOrNone(trail) {
 		return nil, false
 	}
+	if ownLines && (lead[0] != nil || trail[0] != nil) {
+		return aligned(pass, c, order, lead, trail)
+	}
 	var edits []analysis.TextEdit
 	for i, j := range order {
 		if i == j {
 			continue
 		}
-		edits = append(edits, analysis.TextEdit{Pos: el[i].Expr.Pos(), End: el[i].Expr.End(), NewText: exprText(pass, el[j].Expr)})
-		for _, gs := range [][]*ast.CommentGroup{lead, trail} {
-			if gs[i] != nil {
-				edits = append(edits, analysis.TextEdit{Pos: gs[i].Pos(), End: gs[i].End(), NewText: []byte(gs[j].List[0].Text)})
-			}
+		edits = append(edits, analysis.TextEdit{Pos: el[i].Expr.Pos(), End: el[i].Expr.End(), NewText: exprText(pass, file, el[j].Expr)})
+	}
+	return edits, true
+}
+
+// aligned writes the permutation of elements that sit on lines of their
+// own with their comments. gofmt aligns the comments at the end of the
+// lines by the widest element of a run of lines (and breaks the run where
+// sizes differ a lot), so moving an element changes the padding of the
+// lines around it: the element lines are laid out again by go/format, in a
+// small file that holds them alone, line for line as the file has them
+// (blank lines included), and each line's text is replaced after its
+// indentation, which stays as the file has it. Elements spanning several
+// lines have indentation of their own to carry: no fix is offered then.
+func aligned(pass *analysis.Pass, c *chain.Chain, order []int, lead, trail []*ast.CommentGroup) ([]analysis.TextEdit, bool) {
+	file := fileOf(pass, c.Pos)
+	el := c.Elems
+	line := func(p token.Pos) int { return pass.Fset.Position(p).Line }
+	start := func(i int) token.Pos {
+		if lead[i] != nil {
+			return lead[i].Pos()
 		}
+		return el[i].Expr.Pos()
+	}
+	end := func(i int) token.Pos {
+		if trail[i] != nil {
+			return trail[i].End()
+		}
+		return el[i].Expr.End()
+	}
+	open, closing := "x{", "}"
+	if c.Literal == nil {
+		open, closing = "f(", ")"
+	}
+	var src bytes.Buffer
+	src.WriteString("package p\n\nvar _ = " + open + "\n")
+	texts := make([][]byte, len(el))
+	for i, e := range el {
+		if line(e.Expr.Pos()) != line(e.Expr.End()) {
+			return nil, false
+		}
+		texts[i] = exprText(pass, file, e.Expr)
+		if bytes.ContainsRune(texts[i], '\n') {
+			return nil, false
+		}
+	}
+	for i, j := range order {
+		if i > 0 && line(start(i))-line(end(i-1)) > 1 {
+			src.WriteString("\n") // a blank line ends a run of aligned comments
+		}
+		if lead[j] != nil {
+			src.WriteString("\t" + lead[j].List[0].Text + "\n")
+		}
+		src.WriteString("\t")
+		src.Write(texts[j])
+		src.WriteString(",")
+		if trail[j] != nil {
+			src.WriteString(" " + trail[j].List[0].Text)
+		}
+		src.WriteString("\n")
+	}
+	src.WriteString(closing + "\n")
+	out, err := format.Source(src.Bytes())
+	if err != nil {
+		return nil, false
+	}
+	// The lines between the opening and the closing line, without the
+	// blank ones: for each element, its lead comment's line if it has one,
+	// then its own line.
+	var lines []string
+	for _, l := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(l, "\t") && strings.TrimSpace(l) != "" {
+			lines = append(lines, strings.TrimLeft(l, "\t"))
+		}
+	}
+	var edits []analysis.TextEdit
+	for i, j := range order {
+		if lead[j] != nil {
+			if len(lines) == 0 {
+				return nil, false
+			}
+			if i != j {
+				edits = append(edits, analysis.TextEdit{Pos: lead[i].Pos(), End: lead[i].End(), NewText: []byte(lines[0])})
+			}
+			lines = lines[1:]
+		}
+		if len(lines) == 0 {
+			return nil, false
+		}
+		text := lines[0]
+		lines = lines[1:]
+		if trail[i] == nil {
+			// The edit ends with the element; the comma after it stays.
+			if i != j {
+				edits = append(edits, analysis.TextEdit{Pos: el[i].Expr.Pos(), End: el[i].Expr.End(), NewText: texts[j]})
+			}
+			continue
+		}
+		// The element, its comma, the padding and its comment: rewritten
+		// unless the line keeps its element and its padding.
+		pad := pass.Fset.Position(trail[i].Pos()).Offset - pass.Fset.Position(el[i].Expr.End()).Offset
+		if i == j && int(el[i].Expr.End()-el[i].Expr.Pos()) == len(texts[i]) &&
+			strings.HasPrefix(text, string(texts[i])+","+strings.Repeat(" ", pad-1)+"//") {
+			continue
+		}
+		edits = append(edits, analysis.TextEdit{Pos: el[i].Expr.Pos(), End: trail[i].End(), NewText: []byte(text)})
+	}
+	if len(lines) != 0 {
+		return nil, false
 	}
 	return edits, true
 }
@@ -279,9 +388,10 @@ func allOrNone(gs []*ast.CommentGroup) bool {
 	return n == 0 || n == len(gs)
 }
 
-func exprText(pass *analysis.Pass, e ast.Expr) []byte {
+// exprText prints e with the comments inside it.
+func exprText(pass *analysis.Pass, file *ast.File, e ast.Expr) []byte {
 	var buf bytes.Buffer
-	printer.Fprint(&buf, pass.Fset, e)
+	printer.Fprint(&buf, pass.Fset, &printer.CommentedNode{Node: e, Comments: file.Comments})
 	return buf.Bytes()
 }
 

@@ -1,50 +1,20 @@
-// Context of the chainorder doc's bad example: the authenticators and the
-// handler whose failure answer asks auths[0] for the challenge; the elided
-// lines try them in order.
+// Context of the chainorder doc's examples: the routes of a service whose
+// View (docs/view, laid out as Django REST Framework's APIView) tries its
+// authenticators in ServeHTTP and asks v.auths[0] for the challenge in
+// another method, with the schemes of docs/auth.
 package example
 
 import (
 	"net/http"
-	"strings"
+
+	. "docs/auth"
+	. "docs/view"
 )
 
-type Authenticator interface {
-	Authenticate(r *http.Request) (string, bool)
-	Challenge(r *http.Request) string
-}
-
-// SessionAuth reads a session cookie: no challenge.
-type SessionAuth struct{}
-
-func (*SessionAuth) Authenticate(r *http.Request) (string, bool) {
-	c, err := r.Cookie("session")
-	if err != nil {
-		return "", false
-	}
-	return c.Value, true
-}
-
-func (*SessionAuth) Challenge(r *http.Request) string { return "" }
-
-// TokenAuth reads "Token <key>".
-type TokenAuth struct{}
-
-func (*TokenAuth) Authenticate(r *http.Request) (string, bool) {
-	return "token", strings.HasPrefix(r.Header.Get("Authorization"), "Token ")
-}
-
-func (*TokenAuth) Challenge(r *http.Request) string { return `Token realm="api"` }
-
-// BearerAuth reads an OAuth 2 bearer token.
-type BearerAuth struct{}
-
-func (*BearerAuth) Authenticate(r *http.Request) (string, bool) {
-	return "bearer", strings.HasPrefix(r.Header.Get("Authorization"), "Bearer ")
-}
-
-func (*BearerAuth) Challenge(r *http.Request) string { return `Bearer realm="api"` }
-
-func Handler(w http.ResponseWriter, r *http.Request) {
+func Routes(projects http.Handler) *http.ServeMux {
+	mux := http.NewServeMux()
 	//docs:example
-	w.WriteHeader(http.StatusUnauthorized)
+	return mux
 }
+
+var _ = BearerAuth{}

@@ -1,21 +1,27 @@
-// Context of the firstchallenge doc's bad example: a server method that
-// tries the authenticators in order and answers 401 when all fail.
+// Context of the firstchallenge doc's second good example: the bad
+// example's view, whose deny sets every scheme's challenge in place of the
+// lookup on v.auths[0].
 package example
 
 import (
-	"errors"
 	"net/http"
+
+	"docs/auth"
 )
 
-type Authenticator interface {
-	Authenticate(r *http.Request) (string, error)
-	Challenge(r *http.Request) string
+type View struct {
+	auths []auth.Authenticator
 }
 
-type Server struct{ auths []Authenticator }
+func (v *View) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	for _, a := range v.auths {
+		if u, err := a.Authenticate(r); err == nil && u != nil {
+			return
+		}
+	}
+	v.deny(w, r)
+}
 
-func (s *Server) Authenticate(w http.ResponseWriter, r *http.Request) (string, error) {
+func (v *View) deny(w http.ResponseWriter, r *http.Request) {
 	//docs:example
-	w.WriteHeader(http.StatusUnauthorized)
-	return "", errors.New("unauthenticated")
 }

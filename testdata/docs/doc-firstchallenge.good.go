@@ -1,27 +1,27 @@
-// Context of the firstchallenge doc's good example: the bad example's
-// method, with every scheme's challenge set in place of the lookup on
-// s.auths[0].
+// Context of the firstchallenge doc's first good example: the bad
+// example's view, whose ServeHTTP keeps the authenticator that failed and
+// asks it for the challenge, and offers every scheme's challenge when no
+// scheme's credentials were sent.
 package example
 
 import (
-	"errors"
 	"net/http"
+
+	"docs/auth"
 )
 
-type Authenticator interface {
-	Authenticate(r *http.Request) (string, error)
-	Challenge(r *http.Request) string
+type Authenticator = auth.Authenticator
+
+type View struct {
+	auths []Authenticator
 }
 
-type Server struct{ auths []Authenticator }
-
-func (s *Server) Authenticate(w http.ResponseWriter, r *http.Request) (string, error) {
-	for _, a := range s.auths {
-		if id, err := a.Authenticate(r); err == nil {
-			return id, nil
+func (v *View) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	//docs:example
+	for _, a := range v.auths {
+		if c := a.Challenge(r); c != "" {
+			w.Header().Add("WWW-Authenticate", c)
 		}
 	}
-	//docs:example
 	w.WriteHeader(http.StatusUnauthorized)
-	return "", errors.New("unauthenticated")
 }

@@ -1,13 +1,13 @@
-// Context of the README's chainorder examples: a router with a session
+// Context of the README's chainorder bad example: a router with a session
 // middleware that redirects and a bearer middleware that challenges, and
-// the schemes of docs/auth handed to docs/server's positional Guard.
+// docs/view's View, which asks its first authenticator for the challenge.
 package example
 
 import (
 	"net/http"
 
 	"docs/auth"
-	"docs/server"
+	. "docs/view"
 
 	"github.com/go-chi/chi/v5"
 )
@@ -35,13 +35,10 @@ func RequireBearer(next http.Handler) http.Handler {
 	})
 }
 
-func Routes() http.Handler {
+func Routes(h http.Handler) http.Handler {
 	r := chi.NewRouter()
 	//docs:example
 	return r
 }
 
-var (
-	_ = auth.SessionAuth{}
-	_ = server.New
-)
+var _ = auth.SessionAuth{}

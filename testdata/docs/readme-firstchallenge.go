@@ -1,22 +1,27 @@
-// Context of the README's firstchallenge bad example: a handler of a server
-// that tries its authenticators in order, then answers 401.
+// Context of the README's firstchallenge bad example: a view laid out as
+// Django REST Framework's APIView, whose ServeHTTP tries its authenticators
+// in order and calls deny when all fail.
 package example
 
 import (
-	"errors"
 	"net/http"
+
+	"docs/auth"
 )
 
-type Authenticator interface {
-	Authenticate(r *http.Request) (string, error)
-	Challenge(r *http.Request) string
+type View struct {
+	h     http.Handler
+	auths []auth.Authenticator
 }
 
-type Server struct{ auths []Authenticator }
-
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	//docs:example
-	w.WriteHeader(http.StatusUnauthorized)
+func (v *View) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	for _, a := range v.auths {
+		if u, err := a.Authenticate(r); err == nil && u != nil {
+			v.h.ServeHTTP(w, r)
+			return
+		}
+	}
+	v.deny(w, r)
 }
 
-var _ = errors.New
+//docs:example

@@ -1,28 +1,29 @@
 // Context of the README's firstchallenge good example: the bad example's
-// handler, with the challenges set as the good example does in place of the
-// lookup on s.auths[0].
+// view, whose deny sets every scheme's challenge in place of the lookup on
+// v.auths[0].
 package example
 
 import (
-	"errors"
 	"net/http"
+
+	"docs/auth"
 )
 
-type Authenticator interface {
-	Authenticate(r *http.Request) (string, error)
-	Challenge(r *http.Request) string
+type View struct {
+	h     http.Handler
+	auths []auth.Authenticator
 }
 
-type Server struct{ auths []Authenticator }
-
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	for _, a := range s.auths {
-		if _, err := a.Authenticate(r); err == nil {
+func (v *View) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	for _, a := range v.auths {
+		if u, err := a.Authenticate(r); err == nil && u != nil {
+			v.h.ServeHTTP(w, r)
 			return
 		}
 	}
-	//docs:example
-	w.WriteHeader(http.StatusUnauthorized)
+	v.deny(w, r)
 }
 
-var _ = errors.New
+func (v *View) deny(w http.ResponseWriter, r *http.Request) {
+	//docs:example
+}

@@ -50,6 +50,36 @@ var Guarded = server.New(
 	auth.BasicAuth{},  // scripts
 )
 
+// Aligned has comments above and beside elements of different widths, and
+// a blank line: the fix moves each comment with its element, keeps the
+// blank line where it is, and aligns the comments beside as gofmt does.
+var Aligned = []auth.Authenticator{
+	// Sessions are for the browser.
+	auth.SessionAuth{}, // want `SessionAuth is challenge-less but sits first`
+	// API keys are for partners.
+	auth.APIKeyAuth{}, // partners
+
+	// Basic is for the command-line client.
+	auth.BasicAuth{}, // scripts
+}
+
+// Wide has elements so different in width that gofmt aligns the comments
+// beside them in two runs: the fix lays the runs out again.
+var Wide = []auth.Authenticator{
+	auth.APIKeyAuth{},  // want `APIKeyAuth is challenge-less but sits first`
+	auth.SessionAuth{}, // browsers
+	&auth.TokenAuth{Realm: "a realm of its own with a name long enough to break a run"}, // scripts
+}
+
+// Spread has an element over several lines with a comment beside each:
+// its inner lines have an indentation of their own, so no fix is offered.
+var Spread = []auth.Authenticator{
+	auth.APIKeyAuth{}, // want `APIKeyAuth is challenge-less but sits first`
+	&auth.TokenAuth{
+		Realm: "api",
+	}, // tokens
+}
+
 // Appended builds a chain with successive appends.
 func Appended() []auth.Authenticator {
 	var chain []auth.Authenticator

@@ -11,10 +11,13 @@ import (
 // User is an authenticated caller.
 type User struct{ Name string }
 
-var errNoCredentials = errors.New("no credentials")
+var errBadCredentials = errors.New("bad credentials")
 
-// Authenticator is one way to authenticate a request; Challenge names its
-// scheme for a failed request, "" when it has none.
+// Authenticator is one way to authenticate a request, as in Django REST
+// Framework: Authenticate returns nil and no error when the request carries
+// none of its credentials, and an error when it carries them and they are
+// wrong. Challenge names its scheme for a failed request, "" when it has
+// none.
 type Authenticator interface {
 	Authenticate(r *http.Request) (*User, error)
 	Challenge(r *http.Request) string
@@ -26,7 +29,10 @@ type SessionAuth struct{}
 func (SessionAuth) Authenticate(r *http.Request) (*User, error) {
 	c, err := r.Cookie("session")
 	if err != nil {
-		return nil, errNoCredentials
+		return nil, nil
+	}
+	if c.Value == "" {
+		return nil, errBadCredentials
 	}
 	return &User{Name: c.Value}, nil
 }
@@ -37,8 +43,12 @@ func (SessionAuth) Challenge(r *http.Request) string { return "" }
 type TokenAuth struct{}
 
 func (TokenAuth) Authenticate(r *http.Request) (*User, error) {
-	if !strings.HasPrefix(r.Header.Get("Authorization"), "Token ") {
-		return nil, errNoCredentials
+	key, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Token ")
+	if !ok {
+		return nil, nil
+	}
+	if key == "" {
+		return nil, errBadCredentials
 	}
 	return &User{Name: "token"}, nil
 }
@@ -49,8 +59,12 @@ func (TokenAuth) Challenge(r *http.Request) string { return `Token realm="api"` 
 type BearerAuth struct{}
 
 func (BearerAuth) Authenticate(r *http.Request) (*User, error) {
-	if !strings.HasPrefix(r.Header.Get("Authorization"), "Bearer ") {
-		return nil, errNoCredentials
+	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok {
+		return nil, nil
+	}
+	if token == "" {
+		return nil, errBadCredentials
 	}
 	return &User{Name: "bearer"}, nil
 }
