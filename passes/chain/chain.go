@@ -53,7 +53,7 @@ func New(cfg, resp *analysis.Analyzer) *analysis.Analyzer {
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[resp].(*response.Result), pass.ResultOf[ir.Analyzer].(*ir.IR))
 		},
-		FactTypes:  []analysis.Fact{new(ChallengeFact), new(Policies), new(LookupFact)},
+		FactTypes:  []analysis.Fact{new(ChallengeFact), new(Policies), new(LookupFact), new(PickFact)},
 		ResultType: reflect.TypeFor[*Result](),
 	}
 }
@@ -323,6 +323,7 @@ type model struct {
 	owners   map[*types.Var]string
 	aliases  map[string]string // parameter key -> field key
 	slices   map[token.Pos][]ssa.Value
+	picks    map[*types.Func]*PickFact // this package's functions returning a fixed element
 }
 
 func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, irp *ir.IR) (any, error) {
@@ -375,6 +376,7 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, irp *ir
 		return lf.Where, true
 	}
 	if irp.Pkg != nil {
+		m.pickers()
 		if own := m.consumers(res); own != nil {
 			pass.ExportPackageFact(own)
 		}

@@ -293,6 +293,9 @@ func (m *model) lookupKind(recv ssa.Value) (kind PolicyKind, el ir.Elem, ok bool
 		}
 		return 0, e, false
 	}
+	if kind, e, isPicked := m.picked(v); isPicked {
+		return kind, e, true
+	}
 	phi, isPhi := v.(*ssa.Phi)
 	if !isPhi {
 		return 0, ir.Elem{}, false

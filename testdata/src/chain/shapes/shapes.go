@@ -335,3 +335,84 @@ func (g *Group) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("WWW-Authenticate", g.members[0].Challenge()) // want `challenge taken from Group.members\[0\] whatever failed`
 	w.WriteHeader(http.StatusUnauthorized)
 }
+
+// head, lastOne and the helpers below return an element of their argument:
+// a challenge asked of what they return is asked of that position.
+func head[T any](xs []T) T {
+	var zero T
+	if len(xs) == 0 {
+		return zero
+	}
+	return xs[0]
+}
+
+func lastOne(xs []Scheme) Scheme {
+	if len(xs) == 0 {
+		return nil
+	}
+	return xs[len(xs)-1]
+}
+
+// at returns the element the caller names: no fixed position.
+func at(xs []Scheme, i int) Scheme { return xs[i] }
+
+// firstOrSecond returns one of two positions: no fixed position.
+func firstOrSecond(xs []Scheme, second bool) Scheme {
+	if second {
+		return xs[1]
+	}
+	return xs[0]
+}
+
+// Picked asks the first element through a generic helper.
+func Picked(schemes []Scheme, w http.ResponseWriter, r *http.Request) {
+	for _, s := range schemes {
+		if s.Authenticate(r) == nil {
+			return
+		}
+	}
+	w.Header().Set("WWW-Authenticate", head(schemes).Challenge()) // want `challenge taken from schemes\[0\] whatever failed`
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+// PickedLast asks the last element through a helper.
+func PickedLast(schemes []Scheme, w http.ResponseWriter, r *http.Request) {
+	for _, s := range schemes {
+		if s.Authenticate(r) == nil {
+			return
+		}
+	}
+	w.Header().Set("WWW-Authenticate", lastOne(schemes).Challenge()) // want `challenge taken from the last of schemes whatever failed`
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+// PickedFailing asks the element whose index the loop kept: silent.
+func PickedFailing(schemes []Scheme, w http.ResponseWriter, r *http.Request) {
+	bad := -1
+	for i, s := range schemes {
+		if err := s.Authenticate(r); err == nil {
+			return
+		} else if !errors.Is(err, ErrNoCredentials) {
+			bad = i
+			break
+		}
+	}
+	if bad >= 0 {
+		w.Header().Set("WWW-Authenticate", at(schemes, bad).Challenge())
+	}
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+// PickedEither asks a helper whose position depends on its argument: silent.
+func PickedEither(schemes []Scheme, second bool, w http.ResponseWriter, r *http.Request) {
+	for _, s := range schemes {
+		if s.Authenticate(r) == nil {
+			return
+		}
+	}
+	w.Header().Set("WWW-Authenticate", firstOrSecond(schemes, second).Challenge())
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+// PickedUntried asks the first element of a collection no loop tried.
+func PickedUntried(schemes []Scheme) string { return head(schemes).Challenge() }

@@ -34,3 +34,12 @@ func (g *Gate) Allow(r *http.Request) bool {
 	}
 	return false
 }
+
+// Head returns the first element of xs (the zero value if there is none).
+func Head[T any](xs []T) T {
+	var zero T
+	if len(xs) > 0 {
+		zero = xs[0]
+	}
+	return zero
+}

@@ -24,3 +24,13 @@ func Guard(g *lib.Gate, w http.ResponseWriter, r *http.Request) bool {
 
 // Single asks a scheme that is no element of a chain: silent.
 func Single(s lib.Scheme) string { return s.Challenge() }
+
+// GuardHead is Guard with the first scheme taken by a generic helper of lib.
+func GuardHead(g *lib.Gate, w http.ResponseWriter, r *http.Request) bool {
+	if g.Allow(r) {
+		return true
+	}
+	w.Header().Set("WWW-Authenticate", lib.Head(g.Schemes).Challenge()) // want `challenge taken from Gate.Schemes\[0\] whatever failed`
+	w.WriteHeader(http.StatusUnauthorized)
+	return false
+}
