@@ -324,6 +324,7 @@ type model struct {
 	aliases  map[string]string // parameter key -> field key
 	slices   map[token.Pos][]ssa.Value
 	picks    map[*types.Func]*PickFact // this package's functions returning a fixed element
+	wrapped  map[*ast.CallExpr]bool    // middleware calls inside a nested chain recorded (a(b(c(h))): b and c)
 }
 
 func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, irp *ir.IR) (any, error) {
@@ -337,7 +338,7 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, irp *ir
 	m := &model{pass: pass, cfg: cfg, resp: resp, ir: irp,
 		byColl: make(map[string]Policy), byMethod: make(map[string]Policy), looped: make(map[string]token.Position),
 		rets: make(map[*types.Func]*ChallengeFact), ifaces: make(map[types.Type]ifaceInfo),
-		owners: make(map[*types.Var]string), aliases: make(map[string]string)}
+		owners: make(map[*types.Var]string), aliases: make(map[string]string), wrapped: make(map[*ast.CallExpr]bool)}
 
 	// What every string-returning method of the package returns.
 	for _, f := range pass.Files {

@@ -232,7 +232,7 @@ func (m *model) call(res *Result, call *ast.CallExpr, seqs *sequences) {
 	if fn == nil {
 		// a middleware made by a call and applied at once:
 		// RequireLogin(store)(Bearer(v)(h))
-		if isMiddlewareSig(sig) && len(call.Args) == 1 {
+		if handlerParam(sig) >= 0 {
 			m.nested(res, call)
 		}
 		return
@@ -251,36 +251,57 @@ func (m *model) call(res *Result, call *ast.CallExpr, seqs *sequences) {
 	case knowledge.MiddlewareCall(fn) == knowledge.Group && len(call.Args) >= 3:
 		m.stack(res, call, call.Args[1:], nil, nil)
 		return
-	case isMiddlewareSig(sig) && len(call.Args) == 1:
+	case handlerParam(sig) >= 0:
 		m.nested(res, call)
 		return
 	}
 	m.chainCall(res, call, fn, sig, sel, method, seqs)
 }
 
-// nested records a(b(h)), where the outer runs first.
+// nested records a(b(h)), where the outer runs first; a middleware may
+// take other arguments beside the handler it wraps (RequireKey(keys, h)).
 func (m *model) nested(res *Result, call *ast.CallExpr) {
 	info := m.pass.TypesInfo
-	{
-		if inner, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok {
-			if isig := sigOf(info.TypeOf(inner.Fun)); isig != nil && !isType(info, inner.Fun) && isMiddlewareSig(isig) && len(inner.Args) == 1 {
-				elems := []ast.Expr{call.Fun}
-				for inner != nil {
-					elems = append(elems, inner.Fun)
-					next, _ := ast.Unparen(inner.Args[0]).(*ast.CallExpr)
-					if next == nil {
-						break
-					}
-					nsig := sigOf(info.TypeOf(next.Fun))
-					if nsig == nil || isType(info, next.Fun) || !isMiddlewareSig(nsig) || len(next.Args) != 1 {
-						break
-					}
-					inner = next
-				}
-				m.addChain(res, nil, nil, elems, true, nil, nil, call.Pos(), nil)
-			}
+	wrapped := func(c *ast.CallExpr) (next ast.Expr, ok bool) {
+		sig := sigOf(info.TypeOf(c.Fun))
+		if sig == nil || isType(info, c.Fun) {
+			return nil, false
 		}
+		i := handlerParam(sig)
+		if i < 0 || len(c.Args) != sig.Params().Len() {
+			return nil, false
+		}
+		return ast.Unparen(c.Args[i]), true
 	}
+	if m.wrapped[call] {
+		return // inside a chain recorded at an outer call
+	}
+	arg, ok := wrapped(call)
+	if !ok {
+		return
+	}
+	inner, ok := arg.(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	if _, ok := wrapped(inner); !ok {
+		return
+	}
+	elems := []ast.Expr{call.Fun}
+	for inner != nil {
+		elems = append(elems, inner.Fun)
+		m.wrapped[inner] = true
+		next, _ := wrapped(inner)
+		c, _ := next.(*ast.CallExpr)
+		if c == nil {
+			break
+		}
+		if _, ok := wrapped(c); !ok {
+			break
+		}
+		inner = c
+	}
+	m.addChain(res, nil, nil, elems, true, nil, nil, call.Pos(), nil)
 }
 
 // chainCall: variadic chains and successive Add calls.
@@ -332,11 +353,24 @@ func isType(info *types.Info, e ast.Expr) bool {
 	return ok && tv.IsType()
 }
 
-// isMiddlewareSig: func(http.Handler) http.Handler.
-func isMiddlewareSig(sig *types.Signature) bool {
-	return sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
-		knowledge.NamedOf(sig.Params().At(0).Type()) == (knowledge.TypeName{Pkg: knowledge.HTTP, Name: "Handler"}) &&
-		knowledge.NamedOf(sig.Results().At(0).Type()) == (knowledge.TypeName{Pkg: knowledge.HTTP, Name: "Handler"})
+// handlerParam returns the index of the one http.Handler parameter of a
+// function that returns an http.Handler — a middleware, also one that takes
+// other arguments (RequireKey(keys, next)) — or -1.
+func handlerParam(sig *types.Signature) int {
+	handler := knowledge.TypeName{Pkg: knowledge.HTTP, Name: "Handler"}
+	if sig.Results().Len() != 1 || knowledge.NamedOf(sig.Results().At(0).Type()) != handler {
+		return -1
+	}
+	at := -1
+	for i := 0; i < sig.Params().Len(); i++ {
+		if knowledge.NamedOf(sig.Params().At(i).Type()) == handler {
+			if at >= 0 {
+				return -1
+			}
+			at = i
+		}
+	}
+	return at
 }
 
 // stack records a middleware stack; Use calls on one router in one

@@ -99,3 +99,47 @@ func Sub(h http.Handler) {
 	r.With(RequireSession).Handle("/a", h) // silent: a stack of one
 	r.With(RequireBearer).Handle("/b", h)
 }
+
+// RequireKey answers 403 to requests without the key: a middleware that
+// takes the key beside the handler it wraps.
+func RequireKey(key string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("X-Api-Key") != key {
+			w.WriteHeader(http.StatusForbidden)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// RequireBasicFor challenges; the handler it wraps comes first.
+func RequireBasicFor(next http.Handler, realm string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, _, ok := r.BasicAuth(); !ok {
+			w.Header().Set("WWW-Authenticate", `Basic realm="`+realm+`"`)
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// Either serves a or b: it takes two handlers, so it wraps neither.
+func Either(a, b http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Has("b") {
+			b.ServeHTTP(w, r)
+			return
+		}
+		a.ServeHTTP(w, r)
+	})
+}
+
+// Wrapped nests middleware that take other arguments.
+func Wrapped(h http.Handler) {
+	_ = RequireKey("k", RequireBasicFor(h, "ops"))                         // want `RequireKey rejects requests without a challenge \(401/403 or a redirect\) and runs before RequireBasicFor`
+	_ = RequireBasicFor(RequireKey("k", h), "ops")                         // silent: the outer one challenges
+	_ = http.StripPrefix("/ops", RequireKey("k", RequireBasicFor(h, "o"))) // want `RequireKey rejects requests without a challenge`
+	_ = Either(RequireKey("k", h), RequireBasicFor(h, "ops"))              // silent: two routes, not a stack
+	_ = RequireKey("k", Logger(h))                                         // silent: nothing challenges after it
+}
