@@ -1,6 +1,8 @@
 package driver
 
 import (
+	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -218,5 +220,35 @@ func TestInventoryFactsOrigins(t *testing.T) {
 	checkCode(t, args, code, ExitClean, stdout, stderr)
 	if !strings.HasSuffix(stdout, "\nfacts of the imported packages outside the standard library:\n  example.org/web: analysed\n") {
 		t.Errorf("-inventory ./... printed:\n%s", stdout)
+	}
+}
+
+// The same under go vet: the framework's package is a unit of its own, its
+// status method travels as a fact to the service's unit.
+func TestFrameworkOutsideTableVet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command and runs go vet")
+	}
+	bin := filepath.Join(t.TempDir(), "authchallenge")
+	build := exec.Command("go", "build", "-o", bin, "github.com/authchallenge/authchallenge/cmd/authchallenge")
+	build.Env = append(os.Environ(), "GOFLAGS=") // this repository's module, not a scratch one
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	dir := module(t, fasthttpLike)
+	vet := exec.Command("go", "vet", "-vettool="+bin, "./svc")
+	vet.Dir = dir
+	out, err := vet.CombinedOutput()
+	if err == nil {
+		t.Fatalf("go vet found nothing:\n%s", out)
+	}
+	var reports []string
+	for _, l := range lines(string(out)) {
+		if strings.Contains(l, ".go:") {
+			reports = append(reports, l)
+		}
+	}
+	if len(reports) != 1 || !strings.Contains(reports[0], "svc/svc.go:17:3: call to Status writes 401 without a WWW-Authenticate challenge") {
+		t.Errorf("go vet -vettool reports:\n%s", out)
 	}
 }
