@@ -24,6 +24,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime/debug"
 	"slices"
 	"sort"
@@ -275,8 +276,8 @@ func usesFacts(as []*analysis.Analyzer) bool {
 	return slices.ContainsFunc(as, visit)
 }
 
-// Shared returns the analyzers named like the shared configuration
-// (config.Name) that the rules require, directly or through a model.
+// Shared returns the shared configuration analyzers (those whose result is
+// a *config.Config) that the rules require, directly or through a model.
 func Shared(rules []*analysis.Analyzer) []*analysis.Analyzer {
 	var out []*analysis.Analyzer
 	seen := make(map[*analysis.Analyzer]bool)
@@ -286,7 +287,7 @@ func Shared(rules []*analysis.Analyzer) []*analysis.Analyzer {
 			return
 		}
 		seen[a] = true
-		if a.Name == config.Name {
+		if a.ResultType == reflect.TypeFor[*config.Config]() {
 			out = append(out, a)
 		}
 		for _, r := range a.Requires {

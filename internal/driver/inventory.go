@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"io"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -124,7 +125,9 @@ type (
 )
 
 // models finds the chain and response model analyzers in the rules'
-// Requires graph (nil when no rule uses them).
+// Requires graph by the type of their results (nil when no rule uses
+// them): names are for people, and a renamed analyzer must not hide the
+// inventory.
 func models(rules []*analysis.Analyzer) (chainA, respA *analysis.Analyzer) {
 	seen := make(map[*analysis.Analyzer]bool)
 	var visit func(a *analysis.Analyzer)
@@ -134,9 +137,9 @@ func models(rules []*analysis.Analyzer) (chainA, respA *analysis.Analyzer) {
 		}
 		seen[a] = true
 		switch {
-		case a.Name == "chain" && chainA == nil:
+		case a.ResultType == reflect.TypeFor[*chain.Result]() && chainA == nil:
 			chainA = a
-		case a.Name == "response" && respA == nil:
+		case a.ResultType == reflect.TypeFor[*response.Result]() && respA == nil:
 			respA = a
 		}
 		for _, r := range a.Requires {
