@@ -501,8 +501,12 @@ func (m *model) constPrefix(e ast.Expr, depth int) (string, bool) {
 			}
 		}
 	case *ast.CallExpr:
-		if fn, ok := typeutil.Callee(info, e).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(e.Args) > 0 {
-			if tv, ok := info.Types[e.Args[0]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		fn, ok := typeutil.Callee(info, e).(*types.Func)
+		if !ok {
+			break
+		}
+		if i, ok := knowledge.Formats[knowledge.MemberOf(fn)]; ok && i < len(e.Args) {
+			if tv, ok := info.Types[e.Args[i]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
 				format := constant.StringVal(tv.Value)
 				if i := strings.Index(format, "%"); i >= 0 {
 					format = format[:i]

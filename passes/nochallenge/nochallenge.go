@@ -20,6 +20,7 @@ import (
 	"github.com/authchallenge/authchallenge/passes/chain"
 	"github.com/authchallenge/authchallenge/passes/config"
 	"github.com/authchallenge/authchallenge/passes/failure"
+	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 	"github.com/authchallenge/authchallenge/passes/internal/report"
 	"github.com/authchallenge/authchallenge/passes/response"
 )
@@ -230,9 +231,9 @@ func atSet(pass *analysis.Pass, g *group) analysis.Diagnostic {
 
 func headerOf(code int) (header, rfc string) {
 	if code == 407 {
-		return "Proxy-Authenticate", "RFC 9110 §15.5.8"
+		return knowledge.ProxyChallengeHeader, "RFC 9110 §15.5.8"
 	}
-	return "WWW-Authenticate", "RFC 9110 §15.5.2"
+	return knowledge.ChallengeHeader, "RFC 9110 §15.5.2"
 }
 
 // describe says what answers with the status at a site.

@@ -8,6 +8,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 )
 
 // condOf returns the condition on one of f's parameters under which the
@@ -200,19 +202,23 @@ func (m *model) condExpr(f *fn, e ast.Expr, val bool) *Cond {
 		}
 	case *ast.CallExpr:
 		fun, ok := m.calleeObj(x).(*types.Func)
-		if !ok || !val || len(x.Args) != 2 || fun.Pkg() == nil || !isErrorsPkg(fun.Pkg().Path()) {
+		if !ok || !val || len(x.Args) != 2 {
+			return nil
+		}
+		match := knowledge.ErrorMatch[memberOf(fun)]
+		if match == 0 {
 			return nil
 		}
 		i := m.paramIndex(f, x.Args[0])
 		if i == 0 {
 			return nil
 		}
-		switch fun.Name() {
-		case "Is":
+		switch match {
+		case knowledge.MatchIs:
 			if name := m.sentinel(x.Args[1]); name != "" {
 				return &Cond{Param: i, Errors: []string{name}}
 			}
-		case "As":
+		case knowledge.MatchAs:
 			if p, ok := m.info.TypeOf(x.Args[1]).(*types.Pointer); ok {
 				if name := typeName(p.Elem()); name != "" {
 					return &Cond{Param: i, Errors: []string{name}}
@@ -230,10 +236,6 @@ func inList(list []ast.Expr, n ast.Node) bool {
 		}
 	}
 	return false
-}
-
-func isErrorsPkg(path string) bool {
-	return path == "errors" || path == "github.com/pkg/errors"
 }
 
 func isBool(t types.Type) bool {
@@ -364,7 +366,7 @@ func (m *model) errorNames(e ast.Expr, depth int) []string {
 			}
 			return out
 		}
-		if fun.Pkg() != nil && (fun.Name() == "Errorf" || isErrorsPkg(fun.Pkg().Path())) {
+		if fun.Pkg() != nil && (fun.Name() == "Errorf" || knowledge.ErrorPackage(fun.Pkg().Path())) {
 			var out []string
 			for _, a := range x.Args {
 				if isError(m.info.TypeOf(a)) {

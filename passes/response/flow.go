@@ -447,7 +447,7 @@ func (w *walker) callFunc(call *ast.CallExpr, fun *types.Func) {
 	m := w.m
 	sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	args := call.Args
-	if fun.Name() == "ServeHTTP" && sel != nil {
+	if fun.Name() == knowledge.ServeHTTPMethod && sel != nil {
 		if v := m.varOf(sel.X); v != nil && m.slots[v] != nil {
 			w.viaSlot(call, v)
 			return
@@ -455,15 +455,12 @@ func (w *walker) callFunc(call *ast.CallExpr, fun *types.Func) {
 	}
 	mem := memberOf(fun)
 	switch {
-	case mem.Pkg == knowledge.HTTP && mem.Recv == "Header" && (mem.Name == "Set" || mem.Name == "Add") && len(args) > 0:
-		w.header(args[0])
-		return
-	case fun.Name() == "WriteHeader" && sel != nil && len(args) == 1 && fun.Signature().Recv() != nil &&
+	case fun.Name() == knowledge.WriteHeaderMethod && sel != nil && len(args) == 1 && fun.Signature().Recv() != nil &&
 		m.isWriter(fun.Signature().Recv().Type()):
 		w.status(call, Write, args[0])
 		w.wrote(sel.X)
 		return
-	case fun.Name() == "Write" && sel != nil && fun.Signature().Recv() != nil:
+	case fun.Name() == knowledge.WriteMethod && sel != nil && fun.Signature().Recv() != nil:
 		w.wrote(sel.X) // the body goes out with 200
 	}
 	if i, ok := knowledge.HeaderArg[mem]; ok && i < len(args) {
@@ -1054,7 +1051,7 @@ func (m *model) asTarget(f *fn, v *types.Var) int {
 			return found == 0
 		}
 		fun, ok := m.calleeObj(call).(*types.Func)
-		if !ok || fun.Name() != "As" || fun.Pkg() == nil || !strings.HasSuffix(fun.Pkg().Path(), "errors") {
+		if !ok || knowledge.ErrorMatch[memberOf(fun)] != knowledge.MatchAs {
 			return true
 		}
 		if u, ok := ast.Unparen(call.Args[1]).(*ast.UnaryExpr); ok && u.Op == token.AND && m.varOf(u.X) == v {
@@ -1337,7 +1334,7 @@ func (m *model) statusConstFields(lit *ast.CompositeLit) {
 			continue
 		}
 		c, ok := m.info.Uses[id].(*types.Const)
-		if !ok || c.Pkg() == nil || c.Pkg().Path() != knowledge.HTTP || !strings.HasPrefix(c.Name(), "Status") {
+		if !ok || !knowledge.IsStatusConst(c) {
 			continue
 		}
 		for j := 0; j < st.NumFields(); j++ {
@@ -1360,7 +1357,7 @@ func (m *model) collectStatusWrites() {
 		}
 		i, ok := knowledge.StatusArg[memberOf(fun)]
 		if !ok {
-			if fun.Name() != "WriteHeader" || len(call.Args) != 1 {
+			if fun.Name() != knowledge.WriteHeaderMethod || len(call.Args) != 1 {
 				return
 			}
 			i = 0

@@ -438,7 +438,7 @@ func (m *model) slotUse(s *slot, v *types.Var, e ast.Expr, parents []ast.Node) {
 				return // invoked
 			}
 		case *ast.SelectorExpr:
-			if p.X == e && p.Sel.Name == "ServeHTTP" && i > 0 {
+			if p.X == e && p.Sel.Name == knowledge.ServeHTTPMethod && i > 0 {
 				if call, ok := parents[i-1].(*ast.CallExpr); ok && call.Fun == p {
 					return // invoked as a handler
 				}
@@ -579,12 +579,12 @@ func (m *model) hasWriterMethods(t types.Type) bool {
 		}
 	}
 	ms := types.NewMethodSet(t)
-	if ms.Lookup(nil, "WriteHeader") != nil && ms.Lookup(nil, "Header") != nil && ms.Lookup(nil, "Write") != nil {
+	if ms.Lookup(nil, knowledge.WriteHeaderMethod) != nil && ms.Lookup(nil, knowledge.HeaderMethod) != nil && ms.Lookup(nil, knowledge.WriteMethod) != nil {
 		return true
 	}
 	// methods of unexported names need the package
 	for i := 0; i < ms.Len(); i++ {
-		if ms.At(i).Obj().Name() == "WriteHeader" && ms.Lookup(ms.At(i).Obj().Pkg(), "Header") != nil {
+		if ms.At(i).Obj().Name() == knowledge.WriteHeaderMethod && ms.Lookup(ms.At(i).Obj().Pkg(), knowledge.HeaderMethod) != nil {
 			return true
 		}
 	}

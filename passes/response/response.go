@@ -79,10 +79,10 @@ const (
 func (b Bits) String() string {
 	var s []string
 	if b&WWW != 0 {
-		s = append(s, "WWW-Authenticate")
+		s = append(s, knowledge.ChallengeHeader)
 	}
 	if b&Proxy != 0 {
-		s = append(s, "Proxy-Authenticate")
+		s = append(s, knowledge.ProxyChallengeHeader)
 	}
 	if len(s) == 0 {
 		return "none"

@@ -81,6 +81,14 @@ type Framework struct {
 	// status of) the error in argument i; -1: any argument, when the
 	// format string in argument 0 has a %w verb (fmt.Errorf).
 	ErrorWraps map[string]int
+	// ErrorMatch: functions that test an error against a target, as
+	// errors.Is (MatchIs: the target is a value) or errors.As (MatchAs: the
+	// target points to a type).
+	ErrorMatch map[string]Match
+	// Formats: functions returning the string their format argument i
+	// describes (fmt.Sprintf): its constant text before the first verb is
+	// the result's prefix.
+	Formats map[string]int
 	// NoReturn: calls after which control does not continue.
 	NoReturn []string
 
@@ -123,6 +131,39 @@ type Credential struct {
 	Arg  int // for HeaderValue: the argument naming the header
 }
 
+// Match says how an error-matching function tests its error.
+type Match uint8
+
+const (
+	MatchIs Match = iota + 1 // errors.Is(err, target)
+	MatchAs                  // errors.As(err, &target)
+)
+
+// The methods by which any type is recognised as an http.ResponseWriter
+// (with Header and Write) or an http.Handler, also one of the service's own
+// that wraps or stands for one.
+const (
+	WriteHeaderMethod = "WriteHeader"
+	HeaderMethod      = "Header"
+	WriteMethod       = "Write"
+	ServeHTTPMethod   = "ServeHTTP"
+)
+
+// ErrorPackage reports a package of error values and functions (errors,
+// github.com/pkg/errors): one whose entry lists error matchers.
+func ErrorPackage(path string) bool { return errorPackages[path] }
+
+// IsStatusConst reports one of net/http's Status constants.
+func IsStatusConst(c *types.Const) bool {
+	return c != nil && c.Pkg() != nil && c.Pkg().Path() == HTTP && strings.HasPrefix(c.Name(), "Status")
+}
+
+// The challenge headers (RFC 9110 §11.6.1 and §11.7.1).
+const (
+	ChallengeHeader      = "WWW-Authenticate"
+	ProxyChallengeHeader = "Proxy-Authenticate"
+)
+
 // Stacking says how a call stacks middleware.
 type Stacking uint8
 
@@ -149,6 +190,7 @@ var Frameworks = []*Framework{
 		StatusArg: map[string]int{
 			"Error": 2, "Redirect": 3,
 		},
+		HeaderArg: methods("Header", 0, "Set", "Add"),
 		Credentials: map[string]Credential{
 			"Header.Get": {Kind: HeaderValue}, "Header.Values": {Kind: HeaderValue},
 			"Request.BasicAuth": {Kind: BasicAuth},
@@ -158,10 +200,12 @@ var Frameworks = []*Framework{
 	},
 	{Path: "crypto/subtle", Credentials: map[string]Credential{"ConstantTimeCompare": {Kind: SecretComparison}}},
 	{Path: "os", NoReturn: []string{"Exit"}},
-	{Path: "fmt", ErrorWraps: map[string]int{"Errorf": -1}},
+	{Path: "fmt", ErrorWraps: map[string]int{"Errorf": -1}, Formats: map[string]int{"Sprintf": 0}},
+	{Path: "errors", ErrorMatch: map[string]Match{"Is": MatchIs, "As": MatchAs}},
 	{
 		Path:       "github.com/pkg/errors",
 		ErrorWraps: map[string]int{"Wrap": 0, "Wrapf": 0, "WithStack": 0, "WithMessage": 0, "WithMessagef": 0},
+		ErrorMatch: map[string]Match{"Is": MatchIs, "As": MatchAs},
 	},
 	{Path: "log", NoReturn: []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}},
 	{
@@ -354,6 +398,8 @@ var (
 	ErrorCtors    = map[Member]int{}
 	ErrorMethods  = map[Member]bool{}
 	ErrorWraps    = map[Member]int{}
+	ErrorMatch    = map[Member]Match{}
+	Formats       = map[Member]int{}
 	ErrorTypes    = map[TypeName]string{}
 	NoReturn      = map[Member]bool{}
 	WriterTypes   = map[TypeName]bool{}
@@ -367,6 +413,8 @@ var (
 	frameworkPaths = map[string]bool{}
 	// described are the packages whose every function the table describes.
 	described = map[string]bool{}
+	// errorPackages are the packages with error matchers.
+	errorPackages = map[string]bool{}
 )
 
 func init() {
@@ -383,6 +431,11 @@ func init() {
 		index(f.Path, f.ErrorVars, ErrorVars)
 		index(f.Path, f.ErrorCtors, ErrorCtors)
 		index(f.Path, f.ErrorWraps, ErrorWraps)
+		index(f.Path, f.Formats, Formats)
+		for k, m := range f.ErrorMatch {
+			ErrorMatch[member(f.Path, k)] = m
+			errorPackages[f.Path] = true
+		}
 		for _, m := range f.ErrorMethods {
 			ErrorMethods[member(f.Path, m)] = true
 		}
@@ -425,10 +478,11 @@ func init() {
 }
 
 // onlyNoReturn reports an entry that says only which calls do not return
-// (os, log) or which wrap errors (fmt, pkg/errors): importing its package
-// does not make a package matter.
+// (os, log), which wrap errors (fmt, pkg/errors), match them (errors) or
+// format strings (fmt): importing its package does not make a package
+// matter.
 func (f *Framework) onlyNoReturn() bool {
-	return len(f.NoReturn)+len(f.ErrorWraps) > 0 && !f.Described && len(f.Writers)+len(f.Requests)+len(f.Handlers)+
+	return len(f.NoReturn)+len(f.ErrorWraps)+len(f.ErrorMatch)+len(f.Formats) > 0 && !f.Described && len(f.Writers)+len(f.Requests)+len(f.Handlers)+
 		len(f.StatusArg)+len(f.ErrorArg)+len(f.HeaderArg)+len(f.ErrorVars)+len(f.ErrorCtors)+len(f.ErrorTypes) == 0
 }
 
