@@ -123,6 +123,9 @@ const (
 	// Mixed: consumers of one challenge method disagree (only in
 	// Policies.ByMethod; a chain is never judged by it).
 	Mixed
+	// FirstWith: from the first element whose challenge is not empty,
+	// whatever failed (a loop that stops at the first challenge).
+	FirstWith
 )
 
 func (k PolicyKind) String() string {
@@ -135,12 +138,14 @@ func (k PolicyKind) String() string {
 		return "positional (last)"
 	case Mixed:
 		return "mixed"
+	case FirstWith:
+		return "positional (first with a challenge)"
 	}
 	return "unknown"
 }
 
 // Positional reports a policy that takes the challenge from a fixed position.
-func (k PolicyKind) Positional() bool { return k == First || k == Last }
+func (k PolicyKind) Positional() bool { return k == First || k == Last || k == FirstWith }
 
 // Policy is how the failures of one collection's chains are answered, and
 // where that was seen.

@@ -105,6 +105,9 @@ func (m *model) consumers(res *Result) *Policies {
 		} else if sel := selectorAt(c.fn, pos); sel != nil {
 			pos, end = sel.Pos(), sel.End()
 		}
+		if kind == OrderSafe && el.Kind == ir.Varying && m.firstWith(c.fn, callAt(c.fn, c.instr.Pos()), c.method) {
+			kind = FirstWith
+		}
 		p := Policy{Kind: kind, Where: m.pass.Fset.Position(pos), Coll: m.spell(el.Coll)}
 		via := ""
 		if ke, isKey := ir.ElementOf(el.Index); isKey && el.Kind == ir.Varying && kind.Positional() {

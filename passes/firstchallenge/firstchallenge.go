@@ -47,8 +47,11 @@ func run(pass *analysis.Pass, cfg *config.Config, model *chain.Result) {
 			continue // no loop tried the authenticators
 		}
 		which := l.Coll + "[0]"
-		if l.Kind == chain.Last {
+		switch l.Kind {
+		case chain.Last:
 			which = "the last of " + l.Coll
+		case chain.FirstWith:
+			which = "the first of " + l.Coll + " that has one"
 		}
 		if l.Via != "" {
 			which = l.Coll + "[" + l.Via + "[0]]"

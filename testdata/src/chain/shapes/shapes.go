@@ -416,3 +416,86 @@ func PickedEither(schemes []Scheme, second bool, w http.ResponseWriter, r *http.
 
 // PickedUntried asks the first element of a collection no loop tried.
 func PickedUntried(schemes []Scheme) string { return head(schemes).Challenge() }
+
+// FirstWithOne answers with the challenge of the first scheme that has one,
+// whatever failed.
+func FirstWithOne(schemes []Scheme, w http.ResponseWriter, r *http.Request) {
+	for _, s := range schemes {
+		if s.Authenticate(r) == nil {
+			return
+		}
+	}
+	for _, s := range schemes {
+		if c := s.Challenge(); c != "" { // want `challenge taken from the first of schemes that has one whatever failed`
+			w.Header().Set("WWW-Authenticate", c)
+			break
+		}
+	}
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+// FirstWithOneReturn stops at the first challenge with a return.
+func FirstWithOneReturn(schemes []Scheme, w http.ResponseWriter, r *http.Request) {
+	for _, s := range schemes {
+		if s.Authenticate(r) == nil {
+			return
+		}
+	}
+	for _, s := range schemes {
+		if len(s.Challenge()) > 0 { // want `challenge taken from the first of schemes that has one whatever failed`
+			w.Header().Set("WWW-Authenticate", s.Challenge())
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+	}
+	w.WriteHeader(http.StatusForbidden)
+}
+
+// EveryChallenge adds each scheme's challenge: silent.
+func EveryChallenge(schemes []Scheme, w http.ResponseWriter, r *http.Request) {
+	for _, s := range schemes {
+		if s.Authenticate(r) == nil {
+			return
+		}
+	}
+	for _, s := range schemes {
+		if c := s.Challenge(); c != "" {
+			w.Header().Add("WWW-Authenticate", c)
+		}
+	}
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+// TriedWithOne tries each scheme and answers with the challenge of the one
+// whose credentials were sent and failed: silent.
+func TriedWithOne(schemes []Scheme, w http.ResponseWriter, r *http.Request) {
+	for _, s := range schemes {
+		err := s.Authenticate(r)
+		if err == nil {
+			return
+		}
+		if c := s.Challenge(); c != "" && !errors.Is(err, ErrNoCredentials) {
+			w.Header().Set("WWW-Authenticate", c)
+			break
+		}
+	}
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+// Chosen stops at the scheme the request names, not at the first challenge:
+// silent.
+func Chosen(schemes []Scheme, name string, w http.ResponseWriter, r *http.Request) {
+	for _, s := range schemes {
+		if s.Authenticate(r) == nil {
+			return
+		}
+	}
+	for _, s := range schemes {
+		c := s.Challenge()
+		if strings.HasPrefix(c, name) {
+			w.Header().Set("WWW-Authenticate", c)
+			break
+		}
+	}
+	w.WriteHeader(http.StatusUnauthorized)
+}
