@@ -82,8 +82,27 @@ func build(pass *analysis.Pass, res *IR) (err error) {
 	}()
 	prog := ssa.NewProgram(pass.Fset, ssa.InstantiateGenerics)
 	prog.SetNoReturn(func(fn *types.Func) bool { return knowledge.NoReturn[knowledge.MemberOf(fn)] })
+	// The builder needs the members of the imports whose package-level
+	// functions and variables the package uses, and of the others only
+	// their initialiser (the package's init calls it). Creating an import
+	// whole reads every object of its export data, which go/types
+	// otherwise leaves unread: an import used for its types alone gets an
+	// empty stand-in instead.
+	used := make(map[*types.Package]bool)
+	for _, obj := range pass.TypesInfo.Uses {
+		switch obj.(type) {
+		case *types.Func, *types.Var:
+			if p := obj.Pkg(); p != nil && p != pass.Pkg && obj.Parent() == p.Scope() {
+				used[p] = true
+			}
+		}
+	}
 	for _, p := range pass.Pkg.Imports() {
-		prog.CreatePackage(p, nil, nil, true)
+		if used[p] {
+			prog.CreatePackage(p, nil, nil, true)
+		} else {
+			prog.CreatePackage(p, []*ast.File{{Name: ast.NewIdent(p.Name())}}, new(types.Info), true)
+		}
 	}
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	pkg.Build()

@@ -137,3 +137,33 @@ func (n noWants) Errorf(format string, args ...any) {
 		n.T.Errorf(format, args...)
 	}
 }
+
+// built reports, at every 401 write, whether the package's SSA form was
+// built.
+var built = &analysis.Analyzer{
+	Name:     "built",
+	Doc:      "reports whether SSA was built",
+	Requires: []*analysis.Analyzer{ir.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		res := pass.ResultOf[ir.Analyzer].(*ir.IR)
+		for _, fn := range res.Funcs {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if call, ok := instr.(ssa.CallInstruction); ok && call.Common().Method != nil && call.Common().Method.Name() == "WriteHeader" {
+						pass.Reportf(instr.Pos(), "built")
+					}
+				}
+			}
+		}
+		if res.Err != nil {
+			return nil, res.Err
+		}
+		return nil, nil
+	},
+}
+
+// An import used for its types and methods alone is a stand-in without
+// members; the package still builds, method values of its types included.
+func TestImportStandIns(t *testing.T) {
+	analysistest.Run(t, testdir.Path(), built, "ir/imports")
+}
