@@ -200,6 +200,9 @@ func (m *model) analyse(f *fn) {
 		StatusParam: w.statusParam, CarrierParam: w.carrierParam, ErrStatus: w.errStatus, SetAt: w.setAt, StatusCtor: w.statusCtor}
 	if w.statusResult&Rejecting != 0 {
 		sum.StatusResult = w.statusResult
+		if !w.forbidAlways {
+			sum.ForbidWhen = mergeConds(w.forbidConds)
+		}
 	}
 	sum.May |= sum.Must
 	if len(w.errors) > 0 {
@@ -300,6 +303,8 @@ type walker struct {
 	carrierParam int
 	statusCtor   int
 	statusResult Status
+	forbidConds  []*Cond // the conditions under which it returns 403 as its status result
+	forbidAlways bool    // some 403 it returns is under no condition on its parameters
 	errStatus    Status
 	setAt        token.Position
 	unresolved   []*Unresolved
@@ -842,7 +847,15 @@ func (w *walker) ret(r *ast.ReturnStmt) {
 	case len(r.Results) == results.Len():
 		for i, e := range r.Results {
 			if b, ok := results.At(i).Type().Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 && w.record {
-				w.statusResult |= w.m.statusOf(w.f, e, 1).s
+				v := w.m.statusOf(w.f, e, 1)
+				w.statusResult |= v.s
+				if v.s&S403 != 0 {
+					if c := w.m.guard(w.f, e); c != nil && len(c.Errors) > 0 {
+						w.forbidConds = append(w.forbidConds, c)
+					} else {
+						w.forbidAlways = true
+					}
+				}
 			}
 			if w.m.mayCarry(results.At(i).Type()) {
 				w.retErr(r, e)
@@ -1139,17 +1152,28 @@ func (m *model) statusOf(f *fn, e ast.Expr, depth int) value {
 			if g := m.byObj[fun.Origin()]; g != nil {
 				m.use(g)
 				if g.sum.StatusResult != 0 {
-					return value{s: g.sum.StatusResult, indirect: true}
+					return value{s: m.mappedStatus(f, &g.sum, e), indirect: true}
 				}
 			} else if fun.Pkg() != m.pass.Pkg {
 				var fact Summary
 				if m.pass.ImportObjectFact(fun.Origin(), &fact) && fact.StatusResult != 0 {
-					return value{s: fact.StatusResult, indirect: true}
+					return value{s: m.mappedStatus(f, &fact, e), indirect: true}
 				}
 			}
 		}
 	}
 	return unknown
+}
+
+// mappedStatus returns the statuses a call of a status mapping may return:
+// its 403 only when the argument may be one of the errors that lead to it
+// (an error of unknown origin does not: precision first).
+func (m *model) mappedStatus(f *fn, sum *Summary, call *ast.CallExpr) Status {
+	s := sum.StatusResult
+	if s&S403 != 0 && sum.ForbidWhen != nil && (f == nil || !m.meets(f, sum.ForbidWhen, call)) {
+		s &^= S403
+	}
+	return s
 }
 
 // paramOf returns the 1-based index of the parameter of f that e holds:

@@ -196,6 +196,11 @@ type Summary struct {
 	// integer result when one of them rejects (a status mapping,
 	// statusFor(err) int): a write of its result answers one of them.
 	StatusResult Status
+	// ForbidWhen, if set, is the only condition on the parameters under
+	// which it returns 403 as its status result (statusFor answering 403
+	// for ErrNoToken only): a call whose argument cannot be one of its
+	// errors does not answer 403.
+	ForbidWhen *Cond
 	// Origin is the position of the first unchallenged write.
 	Origin token.Position
 }
@@ -276,7 +281,11 @@ func (s *Summary) String() string {
 		parts = append(parts, "returns error "+s.ErrStatus.String())
 	}
 	if s.StatusResult != 0 {
-		parts = append(parts, "returns status "+s.StatusResult.String())
+		p := "returns status " + s.StatusResult.String()
+		if s.ForbidWhen != nil {
+			p += " (403 when " + s.ForbidWhen.String() + ")"
+		}
+		parts = append(parts, p)
 	}
 	if s.StatusCtor > 0 {
 		parts = append(parts, fmt.Sprintf("builds a carrier of status param %d", s.StatusCtor))
