@@ -9,6 +9,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -58,6 +59,54 @@ func reportable(sig *failure.Signal) bool {
 	return sig != nil && sig.Class != chain.Less && !sig.Speculative()
 }
 
+// setIn returns where the 403 a Return or ErrorWrite site answers with was
+// set, when that is in the site's own function (a carrier built there and
+// written or returned later; NoPos otherwise: a shared sentinel or a
+// constructor is answered for where it is used).
+func setIn(pass *analysis.Pass, s *response.Site) token.Pos {
+	p := s.SetAt
+	if !p.IsValid() || s.Func == nil || (s.Kind != response.Return && s.Kind != response.ErrorWrite) {
+		return token.NoPos
+	}
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.Pos())
+		if tf != nil && tf.Name() == p.Filename && p.Offset <= tf.Size() {
+			if at := tf.Pos(p.Offset); s.Func.Pos() <= at && at < s.Func.End() {
+				return at
+			}
+			return token.NoPos
+		}
+	}
+	return token.NoPos
+}
+
+// stmtAt returns the innermost statement around pos.
+func stmtAt(pass *analysis.Pass, pos token.Pos) ast.Stmt {
+	file := fileOf(pass, pos)
+	if file == nil {
+		return nil
+	}
+	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	for _, n := range path {
+		if st, ok := n.(ast.Stmt); ok {
+			return st
+		}
+	}
+	return nil
+}
+
+// builtByCheck: the 403 is carried by the error the failed check returned,
+// and that check reads the credentials itself, so the carrier is reported
+// once, where the check returns it (one cause, one finding), not again at
+// each caller that answers with it.
+func builtByCheck(resp *response.Result, fail *failure.Result, s *response.Site, sig *failure.Signal) bool {
+	if s.Kind == response.Write || !s.SetAt.IsValid() || sig.Kind != failure.Rejected || !fail.Authenticates(sig.Check) {
+		return false
+	}
+	sum := resp.Of(sig.Check)
+	return sum != nil && sum.ErrStatus&response.S403 != 0 && sum.SetAt == s.SetAt
+}
+
 type finding struct {
 	site *response.Site
 	sig  *failure.Signal
@@ -69,10 +118,13 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *f
 	// fix: the walk over every file is not paid on the packages (nearly all)
 	// that have nothing to report.
 	challenge, looked := "", false
+	// A status mapping that answers an authentication failure with 403 is
+	// reported at the mapping; a write of its result is the same cause.
+	mapped := mappings(pass, fail, insp, rep)
 	var found []finding
 	for _, s := range resp.Sites {
-		if s.Status&response.S403 == 0 || s.Have&response.WWW != 0 {
-			continue // not a 403, or a challenge was looked up on the way
+		if s.Status&response.S403 == 0 || s.HaveForbidden&response.WWW != 0 {
+			continue // not a 403, or a challenge was looked up on the way to it
 		}
 		var sig *failure.Signal
 		if s.Kind == response.Return && !s.Root {
@@ -82,7 +134,13 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *f
 		} else if sig = fail.In(s.Pos, s.End); sig == nil && s.Kind == response.Return {
 			sig = fail.Authenticator(s.Pos)
 		}
-		if !reportable(sig) {
+		if at := setIn(pass, s); sig == nil && at.IsValid() {
+			// a carrier built on the failure path, written after it
+			if st := stmtAt(pass, at); st != nil {
+				sig = fail.In(st.Pos(), st.End())
+			}
+		}
+		if !reportable(sig) || builtByCheck(resp, fail, s, sig) || writesMapped(pass, s, mapped) {
 			continue
 		}
 		found = append(found, finding{s, sig})
@@ -121,6 +179,35 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *f
 		}
 		rep.Report(d)
 	}
+	// A carrier of 403 built in this package on a failure path and written
+	// on another line is one finding, where its status was set, pointing
+	// at where it is written.
+	bySet := make(map[token.Pos][]finding)
+	var sets []token.Pos
+	for _, f := range found {
+		at := setIn(pass, f.site)
+		if grouped[f.site] || !at.IsValid() || pass.Fset.Position(at).Line == pass.Fset.Position(f.site.Pos).Line {
+			continue
+		}
+		if bySet[at] == nil {
+			sets = append(sets, at)
+		}
+		bySet[at] = append(bySet[at], f)
+		grouped[f.site] = true
+	}
+	for _, at := range sets {
+		fs := bySet[at]
+		w := pass.Fset.Position(fs[0].site.Pos)
+		d := analysis.Diagnostic{
+			Pos: at,
+			Message: fmt.Sprintf("403 set here answers an authentication failure (%s) where it is written (%s:%d): a 403 tells the client new credentials will not help; build it with 401 and set a WWW-Authenticate challenge, and keep 403 for a known caller who may not act",
+				describe(fs[0].sig), filepath.Base(w.Filename), w.Line),
+		}
+		for _, f := range fs {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.site.Pos, End: f.site.End, Message: "written here"})
+		}
+		rep.Report(d)
+	}
 	for _, f := range found {
 		if grouped[f.site] {
 			continue
@@ -139,7 +226,6 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *f
 		}
 		rep.Report(d)
 	}
-	mappings(pass, fail, insp, rep)
 	rep.Finish()
 }
 
@@ -147,7 +233,8 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *f
 // failure into 403: a function returning a status that returns 403 on a
 // failure path (an errors.Is switch over its error parameter), and a table
 // keyed by unauthenticated errors or by the typed codes such errors carry.
-func mappings(pass *analysis.Pass, fail *failure.Result, insp *inspector.Inspector, rep *report.Reporter) {
+func mappings(pass *analysis.Pass, fail *failure.Result, insp *inspector.Inspector, rep *report.Reporter) map[*types.Func]bool {
+	mapped := make(map[*types.Func]bool)
 	insp.WithStack([]ast.Node{(*ast.ReturnStmt)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
@@ -163,6 +250,9 @@ func mappings(pass *analysis.Pass, fail *failure.Result, insp *inspector.Inspect
 					continue
 				}
 				if fs := fail.In(n.Pos(), n.End()); reportable(fs) {
+					if fn := enclosingFunc(pass, stack); fn != nil {
+						mapped[fn] = true
+					}
 					rep.Report(analysis.Diagnostic{Pos: r.Pos(), End: r.End(),
 						Message: fmt.Sprintf("status mapping answers an authentication failure (%s) with 403: return 401 here and set a WWW-Authenticate challenge where the status is written", describe(fs))})
 				}
@@ -187,6 +277,70 @@ func mappings(pass *analysis.Pass, fail *failure.Result, insp *inspector.Inspect
 		}
 		return true
 	})
+	return mapped
+}
+
+// enclosingFunc returns the declared function a node is in (nil in a
+// function literal).
+func enclosingFunc(pass *analysis.Pass, stack []ast.Node) *types.Func {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch f := stack[i].(type) {
+		case *ast.FuncLit:
+			return nil
+		case *ast.FuncDecl:
+			fn, _ := pass.TypesInfo.Defs[f.Name].(*types.Func)
+			return fn
+		}
+	}
+	return nil
+}
+
+// writesMapped: the status written at s is the result of a call of a
+// mapping already reported (w.WriteHeader(statusOf(err)), or through a
+// variable assigned from one in the same function).
+func writesMapped(pass *analysis.Pass, s *response.Site, mapped map[*types.Func]bool) bool {
+	if len(mapped) == 0 || s.Kind == response.Return {
+		return false
+	}
+	call := callAt(pass, s.Pos, s.End)
+	if call == nil {
+		return false
+	}
+	isMapped := func(e ast.Expr) bool {
+		c, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn, _ := typeutil.Callee(pass.TypesInfo, c).(*types.Func)
+		return fn != nil && mapped[fn.Origin()]
+	}
+	for _, a := range call.Args {
+		if isMapped(a) {
+			return true
+		}
+		id, ok := ast.Unparen(a).(*ast.Ident)
+		if !ok || s.Func == nil {
+			continue
+		}
+		v := pass.TypesInfo.Uses[id]
+		found := false
+		ast.Inspect(s.Func, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || found || len(as.Lhs) != len(as.Rhs) {
+				return !found
+			}
+			for i, l := range as.Lhs {
+				if lid, ok := ast.Unparen(l).(*ast.Ident); ok && pass.TypesInfo.ObjectOf(lid) == v && isMapped(as.Rhs[i]) {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 func enclosingSig(pass *analysis.Pass, stack []ast.Node) *types.Signature {

@@ -236,7 +236,9 @@ type Result struct {
 	// unauth: this package's unauthenticated errors and codes, and those
 	// imported.
 	unauth map[types.Object]*Unauthenticated
-	cfg    *config.Config
+	// sources: the Source facts of imported functions
+	sources map[*types.Func]*Source
+	cfg     *config.Config
 }
 
 type funcInfo struct {
@@ -309,6 +311,28 @@ func (r *Result) Authenticator(pos token.Pos) *Signal {
 	return &Signal{Kind: Returned, Class: src.class, Origin: src.origin, Header: src.header, Pos: src.pos}
 }
 
+// Authenticates reports whether fn is a check that answers for its own
+// failures: it reads credentials from the request it is given and returns an
+// identity and an error, so that what it returns on a failure path is its
+// callers' failure (see Authenticator) and reported where it returns it.
+func (r *Result) Authenticates(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	fn = fn.Origin()
+	sig := fn.Signature()
+	if !returnsError(sig) || sig.Results().Len() < 2 {
+		return false
+	}
+	for _, fi := range r.funcs {
+		if fi.fn.Object() == fn {
+			return fi.reads != nil
+		}
+	}
+	s := r.sources[fn]
+	return s != nil && s.Origin != NoOrigin && s.Origin != Param
+}
+
 // Unauthenticated reports whether obj (an error variable, or a typed
 // constant an error carries) means missing or bad credentials: every
 // assignment of it is on a failure path, or -unauthenticated-errors lists
@@ -357,10 +381,15 @@ func isError(t types.Type) bool {
 var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 
 func run(pass *analysis.Pass, cfg *config.Config, prog *ir.IR) (*Result, error) {
-	res := &Result{unauth: make(map[types.Object]*Unauthenticated), cfg: cfg}
+	res := &Result{unauth: make(map[types.Object]*Unauthenticated), sources: make(map[*types.Func]*Source), cfg: cfg}
 	for _, f := range pass.AllObjectFacts() {
 		if u, ok := f.Fact.(*Unauthenticated); ok {
 			res.unauth[f.Object] = u
+		}
+		if s, ok := f.Fact.(*Source); ok {
+			if fn, ok := f.Object.(*types.Func); ok {
+				res.sources[fn] = s
+			}
 		}
 	}
 	if prog == nil || prog.Pkg == nil || !knowledge.Matters(pass.Pkg) {

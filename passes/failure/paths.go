@@ -301,7 +301,7 @@ func (m *model) paths(st *fstate) {
 		}
 	}
 	for b, e := range conds {
-		if !e.raw {
+		if !e.raw || validity(b) {
 			continue
 		}
 		for _, ok := range passed {
@@ -368,6 +368,19 @@ func (m *model) paths(st *fstate) {
 		}
 	}
 	m.guards(st)
+}
+
+// validity: a branch on an ordering comparison (now >= claims.Expires, a
+// not-before time): a credential's validity in time, which a role or an
+// ownership never is, so it stays a check of credentials after a check that
+// said yes (a verified signature).
+func validity(b *ssa.BasicBlock) bool {
+	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return false
+	}
+	x, ok := iff.Cond.(*ssa.BinOp)
+	return ok && (x.Op == token.LSS || x.Op == token.LEQ || x.Op == token.GTR || x.Op == token.GEQ)
 }
 
 // merge picks the failure to name where several join: a challenge-bearing

@@ -1,6 +1,7 @@
 package response
 
 import (
+	"maps"
 	"reflect"
 	"slices"
 
@@ -92,15 +93,47 @@ func (m *model) use(g *fn) {
 // challenges a call the model could not resolve may have set on some path.
 type state struct {
 	have, unknown Bits
+	// forbid holds, for each status variable that may hold 403 here, the
+	// challenges set on every path on which it does, beyond have (nil in
+	// functions without such a variable). Never changed in place once
+	// stored: enter copies it.
+	forbid map[*types.Var]Bits
 }
 
 // join merges the state of another path in; it reports whether s changed.
 func (s *state) join(o state) bool {
-	n := state{s.have & o.have, s.unknown | o.unknown}
-	if n == *s {
+	n := state{have: s.have & o.have, unknown: s.unknown | o.unknown}
+	if s.forbid != nil || o.forbid != nil {
+		n.forbid = make(map[*types.Var]Bits, len(s.forbid)+len(o.forbid))
+		for v, b := range s.forbid {
+			n.forbid[v] = b | s.have
+		}
+		for v, b := range o.forbid {
+			if x, ok := n.forbid[v]; ok {
+				n.forbid[v] = x & (b | o.have)
+			} else {
+				n.forbid[v] = b | o.have
+			}
+		}
+	}
+	if n.have == s.have && n.unknown == s.unknown && sameForbid(n.forbid, s.forbid, n.have) {
 		return false
 	}
 	*s = n
+	return true
+}
+
+// sameForbid compares two forbid maps as seen on top of have.
+func sameForbid(a, b map[*types.Var]Bits, have Bits) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for v, x := range a {
+		y, ok := b[v]
+		if !ok || x|have != y|have {
+			return false
+		}
+	}
 	return true
 }
 
@@ -164,7 +197,13 @@ func (m *model) analyse(f *fn) {
 		must = 0
 	}
 	sum := Summary{Must: must & AllChallenges, May: w.may, Unknown: w.unknown, Rejects: w.rejects,
-		StatusParam: w.statusParam, CarrierParam: w.carrierParam, ErrStatus: w.errStatus, SetAt: w.setAt}
+		StatusParam: w.statusParam, CarrierParam: w.carrierParam, ErrStatus: w.errStatus, SetAt: w.setAt, StatusCtor: w.statusCtor}
+	if w.statusResult&Rejecting != 0 {
+		sum.StatusResult = w.statusResult
+		if !w.forbidAlways {
+			sum.ForbidWhen = mergeConds(w.forbidConds)
+		}
+	}
 	sum.May |= sum.Must
 	if len(w.errors) > 0 {
 		slices.Sort(w.errors)
@@ -181,6 +220,10 @@ func (m *model) analyse(f *fn) {
 			// reaches the write is not known per path, so a challenge set
 			// anywhere in the function may be the one that goes with it.
 			s.Have |= w.may
+		}
+		s.HaveForbidden = s.Have
+		if s.forbidKnown {
+			s.HaveForbidden = s.forbid
 		}
 		if f.root || s.Kind == Return {
 			continue
@@ -237,8 +280,12 @@ func (m *model) returns(b *cfg.Block) bool {
 
 type siteRec struct {
 	Site
-	indirect bool
-	from     []ast.Expr // the constant status expressions that reach the write
+	// forbid: the challenges set on the paths on which the status
+	// variable written here holds 403 (forbidKnown: followed)
+	forbid      Bits
+	forbidKnown bool
+	indirect    bool
+	from        []ast.Expr // the constant status expressions that reach the write
 }
 
 // walker interprets the nodes of one function.
@@ -254,6 +301,10 @@ type walker struct {
 	rejects      Status
 	statusParam  int
 	carrierParam int
+	statusCtor   int
+	statusResult Status
+	forbidConds  []*Cond // the conditions under which it returns 403 as its status result
+	forbidAlways bool    // some 403 it returns is under no condition on its parameters
 	errStatus    Status
 	setAt        token.Position
 	unresolved   []*Unresolved
@@ -328,6 +379,10 @@ func (w *walker) failBranch(b *cfg.Block) Bits {
 // the loop is done.
 func (w *walker) enter(b *cfg.Block, st state) {
 	w.st = st
+	if st.forbid != nil {
+		w.st.forbid = maps.Clone(st.forbid)
+		w.notForbidden(b)
+	}
 	w.st.have |= w.failBranch(b)
 	if b.Kind == cfg.KindRangeDone {
 		if rs, ok := b.Stmt.(*ast.RangeStmt); ok {
@@ -757,6 +812,7 @@ func (w *walker) header(key ast.Expr) {
 }
 
 func (w *walker) assign(as *ast.AssignStmt) {
+	w.statusVars(as)
 	if len(as.Rhs) == 1 {
 		// err := p.Authenticate(w, r): the challenge the callee sets when
 		// it fails goes with the failure result
@@ -787,6 +843,17 @@ func (w *walker) ret(r *ast.ReturnStmt) {
 	switch {
 	case len(r.Results) == results.Len():
 		for i, e := range r.Results {
+			if b, ok := results.At(i).Type().Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 && w.record {
+				v := w.m.statusOf(w.f, e, 1)
+				w.statusResult |= v.s
+				if v.s&S403 != 0 {
+					if c := w.m.guard(w.f, e); c != nil && len(c.Errors) > 0 {
+						w.forbidConds = append(w.forbidConds, c)
+					} else {
+						w.forbidAlways = true
+					}
+				}
+			}
 			if w.m.mayCarry(results.At(i).Type()) {
 				w.retErr(r, e)
 			}
@@ -830,6 +897,9 @@ func (w *walker) retErr(r *ast.ReturnStmt, e ast.Expr) {
 	}
 	s, at := w.m.errStatusOf(w.f, e, 0)
 	if s == 0 {
+		if w.record && w.statusCtor == 0 {
+			w.statusCtor = w.m.ctorParam(w.f, e)
+		}
 		return
 	}
 	if w.record {
@@ -878,6 +948,66 @@ func (m *model) mayCarry(t types.Type) bool {
 	return false
 }
 
+// statusVars follows the local status variables that may hold 403: which
+// challenges were set on the paths on which they do.
+func (w *walker) statusVars(as *ast.AssignStmt) {
+	if len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, l := range as.Lhs {
+		id, ok := ast.Unparen(l).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, _ := w.m.info.ObjectOf(id).(*types.Var)
+		if v == nil || v.IsField() || w.f.params[v] > 0 || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+			continue
+		}
+		if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
+			continue
+		}
+		if w.m.statusOf(w.f, as.Rhs[i], 1).s&S403 != 0 {
+			if w.st.forbid == nil {
+				w.st.forbid = make(map[*types.Var]Bits)
+			}
+			w.st.forbid[v] = w.st.have
+		} else if w.st.forbid != nil {
+			delete(w.st.forbid, v)
+		}
+	}
+}
+
+// notForbidden drops the status variables a branch shows not to hold 403
+// (the then branch of if status == http.StatusUnauthorized).
+func (w *walker) notForbidden(b *cfg.Block) {
+	is, ok := b.Stmt.(*ast.IfStmt)
+	if !ok || (b.Kind != cfg.KindIfThen && b.Kind != cfg.KindIfElse) {
+		return
+	}
+	bin, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
+	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+		return
+	}
+	x, y := ast.Unparen(bin.X), bin.Y
+	if _, ok := x.(*ast.Ident); !ok {
+		x, y = ast.Unparen(bin.Y), bin.X
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok {
+		return
+	}
+	v, _ := w.m.info.Uses[id].(*types.Var)
+	tv, ok := w.m.info.Types[y]
+	if v == nil || !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return
+	}
+	k, _ := constant.Int64Val(tv.Value)
+	equal := (bin.Op == token.EQL) == (b.Kind == cfg.KindIfThen) // on this branch, v == k
+	if equal != (k == 403) {
+		delete(w.st.forbid, v)
+	}
+}
+
 // status records a status write whose value is e.
 func (w *walker) status(call *ast.CallExpr, kind SiteKind, e ast.Expr) {
 	v := w.m.statusOf(w.f, e, 0)
@@ -890,6 +1020,13 @@ func (w *walker) status(call *ast.CallExpr, kind SiteKind, e ast.Expr) {
 		}
 	}
 	w.site(call, kind, v.s, v.indirect, "", token.Position{}, token.Position{}, v.from)
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok && w.record && w.st.forbid != nil {
+		sv, _ := w.m.info.Uses[id].(*types.Var)
+		if b, ok := w.st.forbid[sv]; ok && len(w.sites) > 0 && w.sites[len(w.sites)-1].Pos == call.Pos() {
+			r := w.sites[len(w.sites)-1]
+			r.forbid, r.forbidKnown = (b|w.st.have)&AllChallenges, true
+		}
+	}
 }
 
 func (w *walker) site(n ast.Node, kind SiteKind, s Status, indirect bool, callee string, origin, setAt token.Position, from []ast.Expr) {
@@ -1007,8 +1144,33 @@ func (m *model) statusOf(f *fn, e ast.Expr, depth int) value {
 			v.indirect = v.indirect || depth > 0
 			return v
 		}
+		// a status mapping: statusFor(err) returning the status to answer
+		if fun, ok := m.calleeObj(e).(*types.Func); ok {
+			if g := m.byObj[fun.Origin()]; g != nil {
+				m.use(g)
+				if g.sum.StatusResult != 0 {
+					return value{s: m.mappedStatus(f, &g.sum, e), indirect: true}
+				}
+			} else if fun.Pkg() != m.pass.Pkg {
+				var fact Summary
+				if m.pass.ImportObjectFact(fun.Origin(), &fact) && fact.StatusResult != 0 {
+					return value{s: m.mappedStatus(f, &fact, e), indirect: true}
+				}
+			}
+		}
 	}
 	return unknown
+}
+
+// mappedStatus returns the statuses a call of a status mapping may return:
+// its 403 only when the argument may be one of the errors that lead to it
+// (an error of unknown origin does not: precision first).
+func (m *model) mappedStatus(f *fn, sum *Summary, call *ast.CallExpr) Status {
+	s := sum.StatusResult
+	if s&S403 != 0 && sum.ForbidWhen != nil && (f == nil || !m.meets(f, sum.ForbidWhen, call)) {
+		s &^= S403
+	}
+	return s
 }
 
 // paramOf returns the 1-based index of the parameter of f that e holds:
@@ -1171,10 +1333,16 @@ func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) (Status, token.Positio
 			}
 			if g := m.byObj[obj.Origin()]; g != nil {
 				m.use(g)
+				if g.sum.ErrStatus == 0 && g.sum.StatusCtor > 0 {
+					return m.ctorStatus(f, e, g.sum.StatusCtor, depth)
+				}
 				return g.sum.ErrStatus, g.sum.SetAt
 			}
 			var fact Summary
 			if m.pass.ImportObjectFact(obj.Origin(), &fact) {
+				if fact.ErrStatus == 0 && fact.StatusCtor > 0 {
+					return m.ctorStatus(f, e, fact.StatusCtor, depth)
+				}
 				return fact.ErrStatus, fact.SetAt
 			}
 		case *types.Var:
@@ -1193,6 +1361,66 @@ func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) (Status, token.Positio
 		}
 	}
 	return 0, token.Position{}
+}
+
+// ctorStatus returns the status a call of a constructor builds its carrier
+// with: the constant it is given in parameter i (1-based).
+func (m *model) ctorStatus(f *fn, call *ast.CallExpr, i, depth int) (Status, token.Position) {
+	if i > len(call.Args) || call.Ellipsis.IsValid() {
+		return 0, token.Position{}
+	}
+	a := call.Args[i-1]
+	if v := m.statusOf(f, a, depth+1); v.s&carried != 0 {
+		return v.s & carried, m.pass.Fset.Position(a.Pos())
+	}
+	return 0, token.Position{}
+}
+
+// ctorParam returns the 1-based parameter of f that a returned carrier
+// literal takes its status from (&Error{Status: status}; 0: none).
+func (m *model) ctorParam(f *fn, e ast.Expr) int {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return 0
+	}
+	t := m.info.TypeOf(lit)
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return 0
+	}
+	known := knowledge.ErrorTypes[knowledge.NamedOf(t)]
+	for i, elt := range lit.Elts {
+		var field *types.Var
+		val := elt
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			id, ok := kv.Key.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			val = kv.Value
+			for j := 0; j < st.NumFields(); j++ {
+				if st.Field(j).Name() == id.Name {
+					field = st.Field(j)
+				}
+			}
+		} else if i < st.NumFields() {
+			field = st.Field(i)
+		}
+		if field == nil || !(field.Name() == known || m.isStatusField(field)) {
+			continue
+		}
+		if id, ok := ast.Unparen(val).(*ast.Ident); ok {
+			if v, ok := m.info.Uses[id].(*types.Var); ok {
+				return f.params[v]
+			}
+		}
+		return 0
+	}
+	return 0
 }
 
 // literalStatus returns the status a composite literal of a carrier type

@@ -187,6 +187,20 @@ type Summary struct {
 	// SetAt is where the constant status of ErrStatus was set (a composite
 	// literal, a constructor's argument).
 	SetAt token.Position
+	// StatusCtor is the 1-based index of the parameter whose value the
+	// function returns as the status of a carrier it builds (a constructor
+	// New(status int, …) returning &Error{Status: status}; 0: none): a
+	// call of it with a constant builds a carrier of that status.
+	StatusCtor int
+	// StatusResult is the set of statuses the function returns as an
+	// integer result when one of them rejects (a status mapping,
+	// statusFor(err) int): a write of its result answers one of them.
+	StatusResult Status
+	// ForbidWhen, if set, is the only condition on the parameters under
+	// which it returns 403 as its status result (statusFor answering 403
+	// for ErrNoToken only): a call whose argument cannot be one of its
+	// errors does not answer 403.
+	ForbidWhen *Cond
 	// Origin is the position of the first unchallenged write.
 	Origin token.Position
 }
@@ -266,6 +280,16 @@ func (s *Summary) String() string {
 	if s.ErrStatus&carried != 0 {
 		parts = append(parts, "returns error "+s.ErrStatus.String())
 	}
+	if s.StatusResult != 0 {
+		p := "returns status " + s.StatusResult.String()
+		if s.ForbidWhen != nil {
+			p += " (403 when " + s.ForbidWhen.String() + ")"
+		}
+		parts = append(parts, p)
+	}
+	if s.StatusCtor > 0 {
+		parts = append(parts, fmt.Sprintf("builds a carrier of status param %d", s.StatusCtor))
+	}
 	if len(s.Errors) > 0 {
 		names := make([]string, len(s.Errors))
 		for i, e := range s.Errors {
@@ -278,7 +302,7 @@ func (s *Summary) String() string {
 
 func (s *Summary) zero() bool {
 	return len(s.Errors) == 0 && s.Must == 0 && s.May == 0 && s.OnFail == 0 && s.Unknown == 0 && s.Rejects == 0 && s.Deep == (Effect{}) &&
-		s.StatusParam == 0 && s.CarrierParam == 0 && s.Unchallenged == 0 && s.ErrStatus&carried == 0
+		s.StatusParam == 0 && s.CarrierParam == 0 && s.Unchallenged == 0 && s.ErrStatus&carried == 0 && s.StatusCtor == 0 && s.StatusResult == 0
 }
 
 // StatusField is a fact on a struct field whose value is written as a
@@ -327,6 +351,11 @@ type Site struct {
 	Status Status
 	// Have is the set of challenge headers set on every path to the site.
 	Have Bits
+	// HaveForbidden is the set of challenge headers set on every path on
+	// which the status answered here is 403: Have, or, for a status held in
+	// a local variable, those of the paths on which it holds 403 (code :=
+	// 403, and 401 with a challenge only when the token expired).
+	HaveForbidden Bits
 	// Unknown is the set of challenge headers that a call the model could
 	// not resolve may have set on some path to the site: the site is
 	// neither challenged nor reported for them.

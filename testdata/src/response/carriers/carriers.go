@@ -22,8 +22,9 @@ func Unauthorized() *Error { // want Unauthorized:`response\(returns error 401; 
 	return &Error{Code: http.StatusUnauthorized}
 }
 
-// WithCode carries the status it is given: no constant status.
-func WithCode(code int) *Error { return &Error{Code: code} } // want WithCode:`response\(returns carriers.Error\)`
+// WithCode carries the status it is given: no constant status of its own;
+// a call of it with a constant builds a carrier of that status.
+func WithCode(code int) *Error { return &Error{Code: code} } // want WithCode:`response\(builds a carrier of status param 1; returns carriers.Error\)`
 
 // ErrForbidden is a package-level carrier.
 var ErrForbidden = &Error{Code: http.StatusForbidden} // want ErrForbidden:`response\(returns error 403\)`
