@@ -106,7 +106,13 @@ func newReleasing(analyzers []*analysis.Analyzer, pkgs []*packages.Package) *rel
 	for k := range actions {
 		r.left[k.pkg]++
 	}
-	packages.Visit(pkgs, nil, func(p *packages.Package) { r.pkgs[p.Types] = p })
+	// Packages go in dependency order (the imports first): a package
+	// whose turn comes has the facts of its imports, so its models run
+	// right after its SSA form is built.
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		r.pkgs[p.Types] = p
+		r.cpu.rank(p.Types)
+	})
 	return r
 }
 
@@ -215,13 +221,12 @@ func (r *releasing) original(a *analysis.Analyzer) *analysis.Analyzer {
 }
 
 // scheduler lets n analyzers run at once; a waiting analyzer of the package
-// that first asked goes first (then the one that asked next, and so on),
-// so that a package's models run, and release its SSA form, before the
-// next package's is built.
+// with the earliest turn goes first, so that a package's models run, and
+// release its SSA form, before the next package's is built.
 type scheduler struct {
 	mu      sync.Mutex
 	free    int
-	order   map[*types.Package]int // the order in which packages first asked
+	order   map[*types.Package]int // the packages' turns: dependency order
 	waiting []waiter
 }
 
@@ -236,11 +241,7 @@ func newScheduler(n int) *scheduler {
 
 func (g *scheduler) acquire(pkg *types.Package) {
 	g.mu.Lock()
-	rank, ok := g.order[pkg]
-	if !ok {
-		rank = len(g.order)
-		g.order[pkg] = rank
-	}
+	rank := g.rank(pkg)
 	if g.free > 0 {
 		g.free--
 		g.mu.Unlock()
@@ -250,6 +251,17 @@ func (g *scheduler) acquire(pkg *types.Package) {
 	g.waiting = append(g.waiting, w)
 	g.mu.Unlock()
 	<-w.wake
+}
+
+// rank returns the package's turn, giving it the next one if it has none
+// (call with g.mu held, or before the run).
+func (g *scheduler) rank(pkg *types.Package) int {
+	r, ok := g.order[pkg]
+	if !ok {
+		r = len(g.order)
+		g.order[pkg] = r
+	}
+	return r
 }
 
 func (g *scheduler) release() {
