@@ -3,12 +3,15 @@
 # analyzer: load + type-check only), go vet and staticcheck, and prints a
 # Markdown table of the median wall time and peak RSS of each.
 #
-#   scripts/bench.sh [-runs N] [-cold-runs N] [-inputs LIST] [-corpus DIR] [-o FILE]
+#   scripts/bench.sh [-runs N] [-cold-runs N] [-staticcheck-runs N] [-inputs LIST] [-corpus DIR] [-o FILE]
 #   scripts/bench.sh -smoke
 #
 #   -runs N        timed runs per row, medians reported (default 5)
 #   -cold-runs N   rounds that include the cold/cached pairs (fresh GOCACHE;
 #                  they are by far the slowest rows); default: -runs
+#   -staticcheck-runs N
+#                  rounds that include the staticcheck row beside the
+#                  standalone ones (minutes per round); default: -runs
 #   -inputs LIST   comma-separated subset of: corpus,caddy,apiserver,apiserver1,std,synth10,synth100,synth1000
 #                  (apiserver1: k8s.io/apiserver/pkg/endpoints/filters named alone)
 #   -corpus DIR    the real-world corpus module (default testdata/realworld);
@@ -41,6 +44,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=5
 cold_runs=
+sc_runs=
 smoke=0
 inputs=corpus,caddy,apiserver,apiserver1,std,synth10,synth100,synth1000
 corpus=$root/testdata/realworld
@@ -52,6 +56,7 @@ while [ $# -gt 0 ]; do
 	case $1 in
 	-runs) runs=${2:?}; shift 2 ;;
 	-cold-runs) cold_runs=${2:?}; shift 2 ;;
+	-staticcheck-runs) sc_runs=${2:?}; shift 2 ;;
 	-inputs) inputs=${2:?}; shift 2 ;;
 	-corpus) corpus=$(cd "${2:?}" && pwd); shift 2 ;;
 	-o) report=${2:?}; shift 2 ;;
@@ -66,7 +71,8 @@ if [ "$smoke" = 1 ]; then
 	inputs=synth10
 fi
 cold_runs=${cold_runs:-$runs}
-case $runs$cold_runs in *[!0-9]*) echo "bench: -runs and -cold-runs take numbers" >&2; exit 2 ;; esac
+sc_runs=${sc_runs:-$runs}
+case $runs$cold_runs$sc_runs in *[!0-9]*) echo "bench: -runs, -cold-runs and -staticcheck-runs take numbers" >&2; exit 2 ;; esac
 [ "$runs" -ge 1 ] || { echo "bench: -runs must be at least 1" >&2; exit 2; }
 [ "$cold_runs" -le "$runs" ] || cold_runs=$runs
 
@@ -433,7 +439,7 @@ for input in "${selected[@]}"; do
 		rm -rf "$work/rc"
 		measure "$input" authchallenge-cache-cold -- "$bin/authchallenge" -cache-dir "$work/rc" "${pkgs[@]}"
 		measure "$input" authchallenge-cache-warm -- "$bin/authchallenge" -cache-dir "$work/rc" "${pkgs[@]}"
-		if [ -n "$staticcheck" ]; then
+		if [ -n "$staticcheck" ] && [ "$r" -le "$sc_runs" ]; then
 			# The standalone rows' peer: the same warm build cache, an
 			# empty analysis cache (what staticcheck does after a change).
 			rm -rf "$work/sc-warm"
