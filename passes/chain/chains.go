@@ -315,6 +315,39 @@ func (m *model) chainCall(res *Result, call *ast.CallExpr, fn *types.Func, sig *
 			return
 		}
 	}
+	// Functional options: New(WithAuth(a), WithLogger(l), WithAuth(b)),
+	// each option adding its authenticator to the collection the
+	// constructor fills. The chain is the options' authenticators in order,
+	// judged by the consumers of the option's parameter (an alias of the
+	// field its closure appends to: see aliasStore).
+	if sig.Variadic() && !call.Ellipsis.IsValid() {
+		n := sig.Params().Len()
+		var elems []ast.Expr
+		var opt *types.Func
+		at := -1
+		var iface *types.Named
+		var ch *types.Func
+		for _, arg := range call.Args[n-1:] {
+			inner, ok := ast.Unparen(arg).(*ast.CallExpr)
+			if !ok {
+				continue
+			}
+			g, ok := typeutil.Callee(info, inner).(*types.Func)
+			if !ok || g.Signature().Recv() != nil || len(inner.Args) != g.Signature().Params().Len() {
+				continue
+			}
+			i, ifc, c := m.authParam(g.Signature())
+			if i < 0 || (opt != nil && (g.Origin() != opt.Origin() || i != at)) {
+				continue
+			}
+			opt, at, iface, ch = g, i, ifc, c
+			elems = append(elems, inner.Args[i])
+		}
+		if len(elems) >= 2 {
+			m.addChain(res, iface, ch, elems, false, call, nil, call.Pos(), []string{funcParamKey(opt, at)})
+			return
+		}
+	}
 	// Successive x.Add(a); x.Register(name, b) on one receiver: the one
 	// parameter of an authenticator interface.
 	if method && sel != nil && !sig.Variadic() && len(call.Args) == sig.Params().Len() {
@@ -335,6 +368,24 @@ func (m *model) chainCall(res *Result, call *ast.CallExpr, fn *types.Func, sig *
 			}
 		}
 	}
+}
+
+// authParam returns the index of the one parameter of sig whose type is an
+// authenticator interface, with the interface and its challenge method, or
+// -1.
+func (m *model) authParam(sig *types.Signature) (int, *types.Named, *types.Func) {
+	at := -1
+	var iface *types.Named
+	var ch *types.Func
+	for i := 0; i < sig.Params().Len(); i++ {
+		if ifc, c, ok := m.authInterface(sig.Params().At(i).Type()); ok {
+			if at >= 0 {
+				return -1, nil, nil
+			}
+			at, iface, ch = i, ifc, c
+		}
+	}
+	return at, iface, ch
 }
 
 // sigOf is the signature t is (through aliases and named func types), or

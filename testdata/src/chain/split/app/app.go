@@ -21,3 +21,11 @@ func Handler(h http.Handler) http.Handler {
 		}
 	})
 }
+
+// Registries built with functional options: the schemes are the options'
+// arguments, in order.
+var (
+	optionsBad  = lib.NewRegistry(lib.WithScheme(lib.Cookie{}), lib.WithName("web"), lib.WithScheme(lib.Basic{})) // want `Cookie is challenge-less but sits first`
+	optionsGood = lib.NewRegistry(lib.WithScheme(lib.Basic{}), lib.WithScheme(lib.Cookie{}))                      // silent: the bearing scheme is asked
+	optionsNone = lib.NewRegistry(lib.WithName("a"), lib.WithName("b"))                                           // silent: no scheme
+)

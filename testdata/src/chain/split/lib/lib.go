@@ -43,3 +43,44 @@ func Head[T any](xs []T) T {
 	}
 	return zero
 }
+
+// Registry is filled by functional options and tries its schemes in order;
+// the failure answer asks the first.
+type Registry struct {
+	schemes []Scheme
+	name    string
+}
+
+// Option configures a Registry.
+type Option func(*Registry)
+
+// WithScheme adds a scheme.
+func WithScheme(s Scheme) Option { return func(r *Registry) { r.schemes = append(r.schemes, s) } }
+
+// WithName names the registry.
+func WithName(n string) Option { return func(r *Registry) { r.name = n } }
+
+// NewRegistry applies the options in order.
+func NewRegistry(opts ...Option) *Registry {
+	r := new(Registry)
+	for _, o := range opts {
+		o(r)
+	}
+	return r
+}
+
+// ServeHTTP answers a request no scheme accepts with the first scheme's
+// challenge.
+func (r *Registry) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	for _, s := range r.schemes {
+		if s.Verify(req) {
+			return
+		}
+	}
+	if c := r.schemes[0].Challenge(); c != "" {
+		w.Header().Set("WWW-Authenticate", c)
+		w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	w.WriteHeader(http.StatusForbidden)
+}
