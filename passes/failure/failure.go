@@ -55,7 +55,7 @@ func New(cfg *analysis.Analyzer) *analysis.Analyzer {
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[ir.Analyzer].(*ir.IR))
 		},
-		FactTypes:  []analysis.Fact{new(Source), new(Unauthenticated)},
+		FactTypes:  []analysis.Fact{new(Source), new(Unauthenticated), new(FuncValues)},
 		ResultType: reflect.TypeFor[*Result](),
 	}
 }
@@ -199,12 +199,23 @@ type Unauthenticated struct {
 	// verifier of another package): it counts on an error known to come
 	// from a failed check, not on an error of unknown origin.
 	Speculative bool
+	// Unseen: no code of its package returns it (it is only compared
+	// against; an implementation elsewhere returns it): it counts only on
+	// the error of a check of credentials, whose match says the check
+	// said no (errors.Is(err, ErrExpired) true: err is not nil). Not an
+	// unauthenticated error for the rules.
+	Unseen bool
 }
 
 // AFact marks Unauthenticated as a fact.
 func (*Unauthenticated) AFact() {}
 
-func (u *Unauthenticated) String() string { return fmt.Sprintf("unauthenticated (%s)", u.Class) }
+func (u *Unauthenticated) String() string {
+	if u.Unseen {
+		return "matched only, returned by no code of its package"
+	}
+	return fmt.Sprintf("unauthenticated (%s)", u.Class)
+}
 
 // GuardKind says what the nearest condition before a position checked.
 type GuardKind uint8
@@ -342,6 +353,9 @@ func (r *Result) Unauthenticated(obj types.Object) *Unauthenticated {
 		return nil
 	}
 	if u := r.unauth[obj]; u != nil {
+		if u.Unseen {
+			return nil
+		}
 		return u
 	}
 	if v, ok := obj.(*types.Var); ok && r.cfg != nil && config.In(r.cfg.UnauthenticatedErrors, v) {
@@ -398,4 +412,18 @@ func run(pass *analysis.Pass, cfg *config.Config, prog *ir.IR) (*Result, error) 
 	m := newModel(pass, cfg, prog, res)
 	m.solve()
 	return res, nil
+}
+
+// Block returns the failure that holds on entry to an SSA block of the
+// package's functions (the block a phi's edge comes from), or nil.
+func (r *Result) Block(b *ssa.BasicBlock) *Signal {
+	if b == nil {
+		return nil
+	}
+	for _, fi := range r.funcs {
+		if fi.fn == b.Parent() {
+			return fi.sig[b]
+		}
+	}
+	return nil
 }
