@@ -148,13 +148,8 @@ func (m *model) dynamic(st *fstate, v *ssa.Call) {
 	var s *source
 	if tn := funcTypeName(c.Value.Type()); tn != nil {
 		s = m.funcTypeSource(tn)
-	} else if p, ok := c.Value.(*ssa.Parameter); ok {
-		sum := m.sums[st.fn]
-		for i, q := range st.fn.Params {
-			if q == p && len(sum.fnArgs[i]) > 0 && !sum.fnUnknown[i] {
-				s = m.valuesSource(nil, sum.fnArgs[i])
-			}
-		}
+	} else {
+		s = m.paramSource(c.Value)
 	}
 	if s == nil {
 		return
@@ -196,4 +191,28 @@ func (m *model) handFunc(sum *summary, i int, a ssa.Value) {
 	}
 	sum.fnArgs[i] = append(sum.fnArgs[i], f)
 	m.changed = true
+}
+
+// paramSource: what the functions the package's callers hand a parameter
+// of an unnamed func type read (the value called is the parameter, or a
+// closure's capture of it).
+func (m *model) paramSource(v ssa.Value) *source {
+	v = ir.Origin(v)
+	if fv, ok := v.(*ssa.FreeVar); ok {
+		if b := ir.Binding(fv); b != nil {
+			v = ir.Origin(b)
+		}
+	}
+	p, ok := v.(*ssa.Parameter)
+	if !ok || p.Parent() == nil || m.sums[p.Parent()] == nil {
+		return nil
+	}
+	fn := p.Parent()
+	sum := m.sums[fn]
+	for i, q := range fn.Params {
+		if q == p && len(sum.fnArgs[i]) > 0 && !sum.fnUnknown[i] {
+			return m.valuesSource(nil, sum.fnArgs[i])
+		}
+	}
+	return nil
 }
