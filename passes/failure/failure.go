@@ -199,23 +199,12 @@ type Unauthenticated struct {
 	// verifier of another package): it counts on an error known to come
 	// from a failed check, not on an error of unknown origin.
 	Speculative bool
-	// Unseen: no code of its package returns it (it is only compared
-	// against; an implementation elsewhere returns it): it counts only on
-	// the error of a check of credentials, whose match says the check
-	// said no (errors.Is(err, ErrExpired) true: err is not nil). Not an
-	// unauthenticated error for the rules.
-	Unseen bool
 }
 
 // AFact marks Unauthenticated as a fact.
 func (*Unauthenticated) AFact() {}
 
-func (u *Unauthenticated) String() string {
-	if u.Unseen {
-		return "matched only, returned by no code of its package"
-	}
-	return fmt.Sprintf("unauthenticated (%s)", u.Class)
-}
+func (u *Unauthenticated) String() string { return fmt.Sprintf("unauthenticated (%s)", u.Class) }
 
 // GuardKind says what the nearest condition before a position checked.
 type GuardKind uint8
@@ -353,9 +342,6 @@ func (r *Result) Unauthenticated(obj types.Object) *Unauthenticated {
 		return nil
 	}
 	if u := r.unauth[obj]; u != nil {
-		if u.Unseen {
-			return nil
-		}
 		return u
 	}
 	if v, ok := obj.(*types.Var); ok && r.cfg != nil && config.In(r.cfg.UnauthenticatedErrors, v) {

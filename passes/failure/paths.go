@@ -176,13 +176,6 @@ func (m *model) sentinelMatch(st *fstate, errv, target ssa.Value) *Signal {
 	}
 	u := m.res.Unauthenticated(obj)
 	if u == nil {
-		if v := m.res.unauth[obj]; v != nil && v.Unseen {
-			// matched only: a match of a credential check's error says
-			// the check said no
-			if from := m.errSignal(st, errv); from != nil && !from.Speculative() {
-				return &Signal{Kind: Rejected, Class: from.Class, Origin: from.Origin, Header: from.Header, Pos: from.Pos, Check: from.Check}
-			}
-		}
 		return nil
 	}
 	from := m.errSignal(st, errv)
@@ -564,18 +557,6 @@ func (m *model) unauthenticated() bool {
 		}
 	}
 	found := false
-	// the error variables no code of the package returns: only compared
-	scope := m.pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		obj, ok := scope.Lookup(name).(*types.Var)
-		if !ok || !isError(obj.Type()) || vars[obj] != nil || m.res.unauth[obj] != nil {
-			continue
-		}
-		u := &Unauthenticated{Class: chain.Unknown, Speculative: true, Unseen: true}
-		m.res.unauth[obj] = u
-		m.pass.ExportObjectFact(obj, u)
-		found = true
-	}
 	for obj, v := range vars {
 		if v.sites > 0 && v.failing == v.sites {
 			u := &Unauthenticated{Class: v.class, Speculative: v.spec}

@@ -24,9 +24,10 @@ type assigned struct {
 // (code := codes.Unauthenticated; on an expired token, code =
 // codes.PermissionDenied): the values it may hold at the call are the edges
 // of a phi, and each PermissionDenied edge comes from the block that
-// assigned it. When every such block is on a failure path, each assignment
-// of PermissionDenied to the variable is returned; when one is not, or the
-// assignments and the edges cannot be paired, none (precision first).
+// assigned it. When the call answers on a failure path, or every such block
+// is on one, each assignment of PermissionDenied to the variable is
+// returned; otherwise, or when the assignments and the edges cannot be
+// paired, none (precision first).
 func variableCodes(pass *analysis.Pass, prog *ir.IR, fail *failure.Result, stack []ast.Node, call *ast.CallExpr) []assigned {
 	id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
 	if !ok {
@@ -83,12 +84,18 @@ func variableCodes(pass *analysis.Pass, prog *ir.IR, fail *failure.Result, stack
 		return nil
 	}
 	sort.Slice(blocks, func(i, j int) bool { return blocks[i].Index < blocks[j].Index })
+	// answered on a failure path, each PermissionDenied the variable may
+	// hold there answers it; elsewhere, each must have been assigned on one
+	at := fail.Block(c.Block())
 	var sigs []*failure.Signal
 	for i, b := range blocks {
 		if i > 0 && blocks[i-1] == b {
 			continue
 		}
-		s := fail.Block(b)
+		s := at
+		if !reportable(s) {
+			s = fail.Block(b)
+		}
 		if !reportable(s) {
 			return nil // PermissionDenied held on a path that is no failure
 		}

@@ -147,6 +147,23 @@ func Admit(ctx context.Context, v authfn.Verifier) error {
 	return nil
 }
 
+// Gate decides the code on the failure path and answers it later.
+func Gate(ctx context.Context, v authfn.Verifier) error {
+	code := codes.OK
+	md, _ := metadata.FromIncomingContext(ctx)
+	vals := md.Get("authorization")
+	if len(vals) == 0 {
+		return status.Error(codes.Unauthenticated, "no token")
+	}
+	if _, err := v.Verify(ctx, vals[0]); err != nil {
+		code = codes.PermissionDenied // want `PermissionDenied assigned on an authentication failure \(the credential check Verify`
+	}
+	if code != codes.OK {
+		return status.Error(code, "rejected")
+	}
+	return nil
+}
+
 // codeOf maps the errors of Checks and policies to codes.
 func codeOf(err error) codes.Code {
 	switch {
