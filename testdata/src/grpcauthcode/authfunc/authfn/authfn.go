@@ -11,14 +11,16 @@ import (
 )
 
 // ErrNoToken is returned when the call carries no bearer token.
-var ErrNoToken = errors.New("no token")
+var ErrNoToken = errors.New("no token") // want ErrNoToken:`unauthenticated \(challenge-bearing\)`
 
 // ErrRevoked is returned by verifiers of other packages; no code here
 // returns it.
 var ErrRevoked = errors.New("revoked")
 
-// ErrNotMember is returned to an authenticated caller outside the team.
-var ErrNotMember = errors.New("not a member")
+// ErrNotMember is returned to an authenticated caller outside the team
+// (its fact is speculative: Member compares its team parameter, which
+// callers might hand a credential; it counts on no error of unknown origin).
+var ErrNotMember = errors.New("not a member") // want ErrNotMember:`unauthenticated \(unknown\)`
 
 // Verifier checks a token and returns its subject.
 type Verifier interface {
@@ -26,10 +28,10 @@ type Verifier interface {
 }
 
 // Check authenticates a call and returns the context to run it with.
-type Check func(ctx context.Context) (context.Context, error)
+type Check func(ctx context.Context) (context.Context, error) // want Check:`function values read challenge-bearing credentials`
 
 // Hook runs before a call; its values read no credentials.
-type Hook func(ctx context.Context) (context.Context, error)
+type Hook func(ctx context.Context) (context.Context, error) // want Hook:`function values: not all read credentials`
 
 type subjectKey struct{}
 
