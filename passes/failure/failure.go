@@ -55,7 +55,7 @@ func New(cfg *analysis.Analyzer) *analysis.Analyzer {
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[ir.Analyzer].(*ir.IR))
 		},
-		FactTypes:  []analysis.Fact{new(Source), new(Unauthenticated)},
+		FactTypes:  []analysis.Fact{new(Source), new(Unauthenticated), new(FuncValues)},
 		ResultType: reflect.TypeFor[*Result](),
 	}
 }
@@ -398,4 +398,18 @@ func run(pass *analysis.Pass, cfg *config.Config, prog *ir.IR) (*Result, error) 
 	m := newModel(pass, cfg, prog, res)
 	m.solve()
 	return res, nil
+}
+
+// Block returns the failure that holds on entry to an SSA block of the
+// package's functions (the block a phi's edge comes from), or nil.
+func (r *Result) Block(b *ssa.BasicBlock) *Signal {
+	if b == nil {
+		return nil
+	}
+	for _, fi := range r.funcs {
+		if fi.fn == b.Parent() {
+			return fi.sig[b]
+		}
+	}
+	return nil
 }

@@ -79,6 +79,10 @@ type summary struct {
 	errs     []*Signal
 	errPlain []bool
 	reads    *source
+	// fnArgs: the functions in-package callers hand each parameter of an
+	// unnamed func type; fnUnknown: some caller hands another value.
+	fnArgs    [][]*ssa.Function
+	fnUnknown []bool
 }
 
 type model struct {
@@ -90,23 +94,34 @@ type model struct {
 	fields map[*types.Var]*source
 	states map[*ssa.Function]*fstate
 	facts  map[*types.Func]*Source
+	// funcVals: the function values converted to each named func type
+	// here; typeFacts: what imported func types' values read.
+	funcVals  map[*types.TypeName]*funcVals
+	typeFacts map[*types.TypeName]*FuncValues
 	// changed: a summary or field changed in this round
 	changed bool
 }
 
 func newModel(pass *analysis.Pass, cfg *config.Config, prog *ir.IR, res *Result) *model {
 	m := &model{pass: pass, cfg: cfg, prog: prog, res: res, sums: make(map[*ssa.Function]*summary),
-		fields: make(map[*types.Var]*source), states: make(map[*ssa.Function]*fstate), facts: make(map[*types.Func]*Source)}
+		fields: make(map[*types.Var]*source), states: make(map[*ssa.Function]*fstate), facts: make(map[*types.Func]*Source),
+		funcVals: make(map[*types.TypeName]*funcVals), typeFacts: make(map[*types.TypeName]*FuncValues)}
 	for _, f := range pass.AllObjectFacts() {
 		if s, ok := f.Fact.(*Source); ok {
 			if fn, ok := f.Object.(*types.Func); ok {
 				m.facts[fn] = s
 			}
 		}
+		if v, ok := f.Fact.(*FuncValues); ok {
+			if tn, ok := f.Object.(*types.TypeName); ok {
+				m.typeFacts[tn] = v
+			}
+		}
 	}
 	for _, fn := range prog.Funcs {
 		n := len(fn.Params)
-		m.sums[fn] = &summary{params: make([]*source, n), plain: make([]bool, n), errs: make([]*Signal, n), errPlain: make([]bool, n)}
+		m.sums[fn] = &summary{params: make([]*source, n), plain: make([]bool, n), errs: make([]*Signal, n), errPlain: make([]bool, n),
+			fnArgs: make([][]*ssa.Function, n), fnUnknown: make([]bool, n)}
 	}
 	return m
 }
@@ -115,6 +130,7 @@ func newModel(pass *analysis.Pass, cfg *config.Config, prog *ir.IR, res *Result)
 // callers, call sites feed parameters), then the failure paths, the
 // unauthenticated errors, and the paths again with them.
 func (m *model) solve() {
+	m.collectFuncValues()
 	for round := 0; round < 4; round++ {
 		m.changed = false
 		for _, fn := range m.prog.Funcs {
@@ -133,6 +149,7 @@ func (m *model) solve() {
 		}
 	}
 	m.export()
+	m.exportFuncValues()
 }
 
 func (m *model) export() {
@@ -520,6 +537,9 @@ func (m *model) call(st *fstate, v *ssa.Call) {
 				sum.plain[i] = true
 				m.changed = true
 			}
+			if _, ok := a.Type().(*types.Signature); ok {
+				m.handFunc(sum, i, a)
+			}
 			if isError(a.Type()) {
 				if o := st.outc[a]; o != nil && o.mode == failNonNil && !o.sig.Speculative() {
 					if sum.errs[i] == nil {
@@ -534,6 +554,7 @@ func (m *model) call(st *fstate, v *ssa.Call) {
 		}
 	}
 	if obj == nil {
+		m.dynamic(st, v)
 		return
 	}
 	mem := knowledge.MemberOf(obj)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/authchallenge/authchallenge/passes/config"
 	"github.com/authchallenge/authchallenge/passes/failure"
+	"github.com/authchallenge/authchallenge/passes/internal/ir"
 	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 	"github.com/authchallenge/authchallenge/passes/internal/report"
 )
@@ -33,9 +34,9 @@ func New(cfg, fail *analysis.Analyzer) *analysis.Analyzer {
 		Name:     Name,
 		Doc:      doc,
 		URL:      "https://github.com/authchallenge/authchallenge/blob/main/passes/grpcauthcode/doc.md",
-		Requires: []*analysis.Analyzer{cfg, fail},
+		Requires: []*analysis.Analyzer{cfg, fail, ir.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
-			run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[fail].(*failure.Result))
+			run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[fail].(*failure.Result), pass.ResultOf[ir.Analyzer].(*ir.IR))
 			return nil, nil
 		},
 	}
@@ -51,11 +52,13 @@ const (
 	permissionDenied = 7
 )
 
-func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result) {
-	if !imports(pass.Pkg, pkgStatus) {
+func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result, prog *ir.IR) {
+	if !imports(pass.Pkg, pkgCodes) {
 		return
 	}
 	rep := report.New(pass, cfg, Name)
+	withStatus := imports(pass.Pkg, pkgStatus)
+	reported := make(map[ast.Expr]bool)
 	for _, f := range pass.Files {
 		var stack []ast.Node
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -64,33 +67,66 @@ func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result) {
 				return false
 			}
 			stack = append(stack, n)
-			call, ok := n.(*ast.CallExpr)
-			if !ok || len(call.Args) == 0 || !statusCall(pass, call) || !returned(stack) {
+			switch n := n.(type) {
+			case *ast.ReturnStmt:
+				// a mapping: a function returning a codes.Code that
+				// returns PermissionDenied on a failure path (an
+				// errors.Is switch over the error of a credential check)
+				if sig := enclosingSig(pass, stack); sig != nil && sig.Results().Len() == len(n.Results) {
+					for i, r := range n.Results {
+						if isCode(sig.Results().At(i).Type()) && isPermissionDenied(pass, r) {
+							if fs := fail.In(n.Pos(), n.End()); reportable(fs) {
+								report1(rep, r, fs, "code mapping answers an authentication failure (%s) with PermissionDenied: missing or invalid credentials are codes.Unauthenticated; return it here")
+							}
+						}
+					}
+				}
 				return true
+			case *ast.CallExpr:
+				if !withStatus || len(n.Args) == 0 || !statusCall(pass, n) || !returned(stack) {
+					return true
+				}
+				code := n.Args[0]
+				if !isPermissionDenied(pass, code) {
+					// a code variable: PermissionDenied assigned on a
+					// failure path and answered here
+					for _, as := range variableCodes(pass, prog, fail, stack, n) {
+						if !reported[as.expr] {
+							reported[as.expr] = true
+							report1(rep, as.expr, as.sig, "PermissionDenied assigned on an authentication failure (%s) and answered as the call's status: missing or invalid credentials are codes.Unauthenticated")
+						}
+					}
+					return true
+				}
+				sig := fail.In(n.Pos(), n.End())
+				if sig == nil || sig.Speculative() {
+					return true // not a failure path, or a guess about what callers hand in
+				}
+				report1(rep, code, sig, "PermissionDenied answers an authentication failure (%s): missing or invalid credentials are codes.Unauthenticated; keep PermissionDenied for an authenticated caller who may not act")
 			}
-			code := call.Args[0]
-			if !isPermissionDenied(pass, code) {
-				return true
-			}
-			sig := fail.In(call.Pos(), call.End())
-			if sig == nil || sig.Speculative() {
-				return true // not a failure path, or a guess about what callers hand in
-			}
-			d := analysis.Diagnostic{
-				Pos: code.Pos(), End: code.End(),
-				Message: fmt.Sprintf("PermissionDenied answers an authentication failure (%s): missing or invalid credentials are codes.Unauthenticated; keep PermissionDenied for an authenticated caller who may not act", describe(sig)),
-			}
-			if sel, ok := ast.Unparen(code).(*ast.SelectorExpr); ok && sel.Sel.Name == "PermissionDenied" {
-				d.SuggestedFixes = []analysis.SuggestedFix{{
-					Message:   "answer codes.Unauthenticated",
-					TextEdits: []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("Unauthenticated")}},
-				}}
-			}
-			rep.Report(d)
 			return true
 		})
 	}
 	rep.Finish()
+}
+
+// report1 reports a PermissionDenied code, with the fix to Unauthenticated
+// when it is spelled codes.PermissionDenied.
+func report1(rep *report.Reporter, code ast.Expr, sig *failure.Signal, format string) {
+	d := analysis.Diagnostic{Pos: code.Pos(), End: code.End(), Message: fmt.Sprintf(format, describe(sig))}
+	if sel, ok := ast.Unparen(code).(*ast.SelectorExpr); ok && sel.Sel.Name == "PermissionDenied" {
+		d.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   "answer codes.Unauthenticated",
+			TextEdits: []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("Unauthenticated")}},
+		}}
+	}
+	rep.Report(d)
+}
+
+// reportable: a failure the rule answers for — not a guess about what
+// callers hand a function.
+func reportable(sig *failure.Signal) bool {
+	return sig != nil && !sig.Speculative()
 }
 
 func imports(pkg *types.Package, path string) bool {
