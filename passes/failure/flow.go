@@ -83,6 +83,11 @@ type summary struct {
 	// unnamed func type; fnUnknown: some caller hands another value.
 	fnArgs    [][]*ssa.Function
 	fnUnknown []bool
+	// names: the constant string (a header or metadata name, however
+	// spelled) every in-package caller hands each string parameter;
+	// namePlain: some caller hands another value.
+	names     []string
+	namePlain []bool
 }
 
 type model struct {
@@ -121,7 +126,7 @@ func newModel(pass *analysis.Pass, cfg *config.Config, prog *ir.IR, res *Result)
 	for _, fn := range prog.Funcs {
 		n := len(fn.Params)
 		m.sums[fn] = &summary{params: make([]*source, n), plain: make([]bool, n), errs: make([]*Signal, n), errPlain: make([]bool, n),
-			fnArgs: make([][]*ssa.Function, n), fnUnknown: make([]bool, n)}
+			fnArgs: make([][]*ssa.Function, n), fnUnknown: make([]bool, n), names: make([]string, n), namePlain: make([]bool, n)}
 	}
 	return m
 }
@@ -540,6 +545,17 @@ func (m *model) call(st *fstate, v *ssa.Call) {
 			if _, ok := a.Type().(*types.Signature); ok {
 				m.handFunc(sum, i, a)
 			}
+			if b, ok := a.Type().Underlying().(*types.Basic); ok && b.Kind() == types.String && !sum.namePlain[i] {
+				name, ok := m.constName(a)
+				switch {
+				case !ok || sum.names[i] != "" && sum.names[i] != name:
+					sum.namePlain[i] = true
+					m.changed = true
+				case sum.names[i] == "":
+					sum.names[i] = name
+					m.changed = true
+				}
+			}
 			if isError(a.Type()) {
 				if o := st.outc[a]; o != nil && o.mode == failNonNil && !o.sig.Speculative() {
 					if sum.errs[i] == nil {
@@ -707,7 +723,7 @@ func (m *model) read(st *fstate, v *ssa.Call, obj *types.Func, cred knowledge.Cr
 		if a == nil {
 			return
 		}
-		if s = headerSource(a); s == nil {
+		if s = m.headerSource(a); s == nil {
 			return
 		}
 	case knowledge.BasicAuth:
@@ -771,19 +787,62 @@ func (m *model) credOf(st *fstate, v ssa.Value) *source {
 
 // headerSource classifies a request header by its name: Authorization
 // carries challenge-bearing schemes, any other header (an API key) none.
-func headerSource(name ssa.Value) *source {
-	c, ok := ir.Origin(name).(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+func (m *model) headerSource(name ssa.Value) *source {
+	h, ok := m.constName(name)
+	if !ok {
 		// a header whose name is not a constant: the headers a signature
 		// covers, a forwarded value; no evidence of a credential
 		return nil
 	}
-	h := constant.StringVal(c.Value)
 	switch strings.ToLower(h) {
 	case "authorization", "proxy-authorization":
 		return &source{class: chain.Bearing, origin: Authorization, header: h}
 	}
 	return &source{class: chain.Less, origin: Header, header: h}
+}
+
+// constName returns the constant string v holds: a constant, another
+// spelling of one (strings.ToLower(HeaderAPIKey): header and metadata
+// names are case-insensitive), or a parameter every in-package caller
+// hands the same such constant.
+func (m *model) constName(v ssa.Value) (string, bool) {
+	for i := 0; i < ir.MaxDepth; i++ {
+		switch x := ir.Origin(v).(type) {
+		case *ssa.Const:
+			if x.Value == nil || x.Value.Kind() != constant.String {
+				return "", false
+			}
+			return constant.StringVal(x.Value), true
+		case *ssa.Call:
+			fn := x.Call.StaticCallee()
+			if fn == nil {
+				return "", false
+			}
+			obj, ok := fn.Object().(*types.Func)
+			if !ok {
+				return "", false
+			}
+			j, ok := knowledge.NameForms[knowledge.MemberOf(obj)]
+			if !ok || j >= len(x.Call.Args) {
+				return "", false
+			}
+			v = x.Call.Args[j]
+		case *ssa.Parameter:
+			sum := m.sums[x.Parent()]
+			if sum == nil {
+				return "", false
+			}
+			for j, p := range x.Parent().Params {
+				if p == x && j < len(sum.names) && sum.names[j] != "" && !sum.namePlain[j] {
+					return sum.names[j], true
+				}
+			}
+			return "", false
+		default:
+			return "", false
+		}
+	}
+	return "", false
 }
 
 // transforming are the standard library packages whose functions keep a

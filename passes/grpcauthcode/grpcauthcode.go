@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
+	"path/filepath"
 
 	"github.com/authchallenge/authchallenge/passes/internal/ruleid"
 
@@ -59,6 +61,35 @@ func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result, prog *ir
 	rep := report.New(pass, cfg, Name)
 	withStatus := imports(pass.Pkg, pkgStatus)
 	reported := make(map[ast.Expr]bool)
+	// Package-level status errors with PermissionDenied
+	// (var errBadKey = status.Error(codes.PermissionDenied, …)): judged
+	// where they are returned.
+	globals := make(map[*types.Var]*ast.CallExpr)
+	if withStatus {
+		for _, f := range pass.Files {
+			for _, d := range f.Decls {
+				gd, ok := d.(*ast.GenDecl)
+				if !ok {
+					continue
+				}
+				for _, spec := range gd.Specs {
+					vs, ok := spec.(*ast.ValueSpec)
+					if !ok || len(vs.Values) != len(vs.Names) {
+						continue
+					}
+					for i, v := range vs.Values {
+						call, ok := ast.Unparen(v).(*ast.CallExpr)
+						if !ok || len(call.Args) == 0 || !statusCall(pass, call) || !isPermissionDenied(pass, call.Args[0]) {
+							continue
+						}
+						if obj, ok := pass.TypesInfo.Defs[vs.Names[i]].(*types.Var); ok {
+							globals[obj] = call
+						}
+					}
+				}
+			}
+		}
+	}
 	for _, f := range pass.Files {
 		var stack []ast.Node
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -72,6 +103,21 @@ func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result, prog *ir
 				// a mapping: a function returning a codes.Code that
 				// returns PermissionDenied on a failure path (an
 				// errors.Is switch over the error of a credential check)
+				for _, r := range n.Results {
+					id, ok := ast.Unparen(r).(*ast.Ident)
+					if !ok {
+						continue
+					}
+					obj, _ := pass.TypesInfo.Uses[id].(*types.Var)
+					call := globals[obj]
+					if call == nil || reported[call.Args[0]] {
+						continue
+					}
+					if fs := fail.In(n.Pos(), n.End()); reportable(fs) {
+						reported[call.Args[0]] = true
+						report1(rep, call.Args[0], fs, "PermissionDenied in "+id.Name+" answers an authentication failure (%s) where it is returned ("+shortPos(pass, r.Pos())+"): missing or invalid credentials are codes.Unauthenticated; keep PermissionDenied for an authenticated caller who may not act")
+					}
+				}
 				if sig := enclosingSig(pass, stack); sig != nil && sig.Results().Len() == len(n.Results) {
 					for i, r := range n.Results {
 						if isCode(sig.Results().At(i).Type()) && isPermissionDenied(pass, r) {
@@ -127,6 +173,12 @@ func report1(rep *report.Reporter, code ast.Expr, sig *failure.Signal, format st
 // callers hand a function.
 func reportable(sig *failure.Signal) bool {
 	return sig != nil && !sig.Speculative()
+}
+
+// shortPos spells a position as file:line, the file without its directory.
+func shortPos(pass *analysis.Pass, pos token.Pos) string {
+	p := pass.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
 }
 
 func imports(pkg *types.Package, path string) bool {

@@ -89,6 +89,11 @@ type Framework struct {
 	// describes (fmt.Sprintf): its constant text before the first verb is
 	// the result's prefix.
 	Formats map[string]int
+	// NameForms: functions returning another spelling of the header or
+	// metadata name in their argument i (strings.ToLower,
+	// http.CanonicalHeaderKey): names are case-insensitive, so the result
+	// names the same header.
+	NameForms map[string]int
 	// NoReturn: calls after which control does not continue.
 	NoReturn []string
 
@@ -191,6 +196,7 @@ var Frameworks = []*Framework{
 			"Error": 2, "Redirect": 3,
 		},
 		HeaderArg: methods("Header", 0, "Set", "Add"),
+		NameForms: map[string]int{"CanonicalHeaderKey": 0},
 		Credentials: map[string]Credential{
 			"Header.Get": {Kind: HeaderValue}, "Header.Values": {Kind: HeaderValue},
 			"Request.BasicAuth": {Kind: BasicAuth},
@@ -198,6 +204,8 @@ var Frameworks = []*Framework{
 			"Request.FormValue": {Kind: QueryValue}, "Request.PostFormValue": {Kind: QueryValue},
 		},
 	},
+	{Path: "strings", NameForms: map[string]int{"ToLower": 0, "ToUpper": 0, "TrimSpace": 0}},
+	{Path: "net/textproto", NameForms: map[string]int{"CanonicalMIMEHeaderKey": 0}},
 	{Path: "crypto/subtle", Credentials: map[string]Credential{"ConstantTimeCompare": {Kind: SecretComparison}}},
 	{Path: "os", NoReturn: []string{"Exit"}},
 	{Path: "fmt", ErrorWraps: map[string]int{"Errorf": -1}, Formats: map[string]int{"Sprintf": 0}},
@@ -400,6 +408,7 @@ var (
 	ErrorWraps    = map[Member]int{}
 	ErrorMatch    = map[Member]Match{}
 	Formats       = map[Member]int{}
+	NameForms     = map[Member]int{}
 	ErrorTypes    = map[TypeName]string{}
 	NoReturn      = map[Member]bool{}
 	WriterTypes   = map[TypeName]bool{}
@@ -432,6 +441,7 @@ func init() {
 		index(f.Path, f.ErrorCtors, ErrorCtors)
 		index(f.Path, f.ErrorWraps, ErrorWraps)
 		index(f.Path, f.Formats, Formats)
+		index(f.Path, f.NameForms, NameForms)
 		for k, m := range f.ErrorMatch {
 			ErrorMatch[member(f.Path, k)] = m
 			errorPackages[f.Path] = true
@@ -478,11 +488,11 @@ func init() {
 }
 
 // onlyNoReturn reports an entry that says only which calls do not return
-// (os, log), which wrap errors (fmt, pkg/errors), match them (errors) or
-// format strings (fmt): importing its package does not make a package
-// matter.
+// (os, log), which wrap errors (fmt, pkg/errors), match them (errors),
+// format strings (fmt) or respell names (strings): importing its package
+// does not make a package matter.
 func (f *Framework) onlyNoReturn() bool {
-	return len(f.NoReturn)+len(f.ErrorWraps)+len(f.ErrorMatch)+len(f.Formats) > 0 && !f.Described && len(f.Writers)+len(f.Requests)+len(f.Handlers)+
+	return len(f.NoReturn)+len(f.ErrorWraps)+len(f.ErrorMatch)+len(f.Formats)+len(f.NameForms) > 0 && !f.Described && len(f.Writers)+len(f.Requests)+len(f.Handlers)+
 		len(f.StatusArg)+len(f.ErrorArg)+len(f.HeaderArg)+len(f.ErrorVars)+len(f.ErrorCtors)+len(f.ErrorTypes) == 0
 }
 

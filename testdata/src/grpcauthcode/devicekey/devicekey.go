@@ -1,0 +1,57 @@
+// Package devicekey: devices authenticate with a key in the metadata, read
+// under another spelling of the header's name; a package-level status
+// error is returned on the failure path.
+package devicekey
+
+import (
+	"context"
+	"strings"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
+)
+
+// HeaderKey is the HTTP spelling of the key's header.
+const HeaderKey = "X-Device-Key"
+
+// Keys finds a device by its key.
+type Keys interface {
+	Find(ctx context.Context, key string) (string, error)
+}
+
+var (
+	errBadKey  = status.Error(codes.PermissionDenied, "unknown device key") // want `PermissionDenied in errBadKey answers an authentication failure \(the credential check Find \(X-Device-Key metadata\) failed\) where it is returned \(devicekey.go:\d+\)`
+	errRetired = status.Error(codes.PermissionDenied, "device retired")     // silent: returned for a known device
+)
+
+// Device authenticates a device's call.
+func Device(ctx context.Context, keys Keys) (string, error) {
+	md, _ := metadata.FromIncomingContext(ctx)
+	vals := md.Get(strings.ToLower(HeaderKey))
+	if len(vals) == 0 {
+		return "", status.Error(codes.Unauthenticated, "device key required")
+	}
+	id, err := keys.Find(ctx, vals[0])
+	if err != nil {
+		return "", errBadKey
+	}
+	if strings.HasPrefix(id, "retired-") {
+		return "", errRetired
+	}
+	return id, nil
+}
+
+// DeviceDirect answers the failed lookup with PermissionDenied in place.
+func DeviceDirect(ctx context.Context, keys Keys) (string, error) {
+	md, _ := metadata.FromIncomingContext(ctx)
+	vals := md.Get(strings.ToLower(HeaderKey))
+	if len(vals) == 0 {
+		return "", status.Error(codes.Unauthenticated, "device key required")
+	}
+	id, err := keys.Find(ctx, vals[0])
+	if err != nil {
+		return "", status.Error(codes.PermissionDenied, "unknown device key") // want `PermissionDenied answers an authentication failure`
+	}
+	return id, nil
+}
