@@ -20,10 +20,11 @@ type Keys interface {
 	Find(ctx context.Context, key string) (string, error)
 }
 
-var (
-	errBadKey  = status.Error(codes.PermissionDenied, "unknown device key") // want `PermissionDenied in errBadKey answers an authentication failure \(the credential check Find \(X-Device-Key metadata\) failed\) where it is returned \(devicekey.go:\d+\)`
-	errRetired = status.Error(codes.PermissionDenied, "device retired")     // silent: returned for a known device
-)
+// errBadKey answers an unknown key.
+var errBadKey = status.Error(codes.PermissionDenied, "unknown device key") // want `PermissionDenied in errBadKey answers an authentication failure \(the credential check Find \(X-Device-Key metadata\) failed\) where it is returned \(devicekey.go:\d+\)`
+
+// errRetired answers a known device that may no longer call: silent.
+var errRetired = status.Error(codes.PermissionDenied, "device retired")
 
 // Device authenticates a device's call.
 func Device(ctx context.Context, keys Keys) (string, error) {
