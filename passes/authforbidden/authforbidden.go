@@ -24,6 +24,7 @@ import (
 	"github.com/authchallenge/authchallenge/passes/chain"
 	"github.com/authchallenge/authchallenge/passes/config"
 	"github.com/authchallenge/authchallenge/passes/failure"
+	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 	"github.com/authchallenge/authchallenge/passes/internal/report"
 	"github.com/authchallenge/authchallenge/passes/response"
 )
@@ -485,16 +486,17 @@ func packageChallenge(pass *analysis.Pass, insp *inspector.Inspector) string {
 	seen := make(map[string]bool)
 	insp.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		call := n.(*ast.CallExpr)
-		if len(call.Args) != 2 {
-			return
-		}
 		fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-		if !ok || (fn.Name() != "Set" && fn.Name() != "Add" && fn.Name() != "Header") {
+		if !ok {
 			return
 		}
-		k, v := pass.TypesInfo.Types[call.Args[0]], pass.TypesInfo.Types[call.Args[1]]
+		i, ok := knowledge.HeaderArg[knowledge.MemberOf(fn)]
+		if !ok || i+1 >= len(call.Args) {
+			return
+		}
+		k, v := pass.TypesInfo.Types[call.Args[i]], pass.TypesInfo.Types[call.Args[i+1]]
 		if k.Value != nil && v.Value != nil && k.Value.Kind() == constant.String && v.Value.Kind() == constant.String &&
-			strings.EqualFold(constant.StringVal(k.Value), "WWW-Authenticate") {
+			strings.EqualFold(constant.StringVal(k.Value), knowledge.ChallengeHeader) {
 			seen[constant.StringVal(v.Value)] = true
 		}
 	})
@@ -537,14 +539,15 @@ func fix401(pass *analysis.Pass, s *response.Site, challenge string) (analysis.S
 		return analysis.SuggestedFix{}, false
 	}
 	fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != knowledge.HTTP {
 		return analysis.SuggestedFix{}, false
 	}
 	var writer, status ast.Expr
+	i, isStatusArg := knowledge.StatusArg[knowledge.MemberOf(fn)]
 	switch {
-	case fn.Name() == "Error" && len(call.Args) == 3:
-		writer, status = call.Args[0], call.Args[2]
-	case fn.Name() == "WriteHeader" && len(call.Args) == 1:
+	case isStatusArg && fn.Signature().Recv() == nil && i == len(call.Args)-1 && len(call.Args) == 3: // http.Error(w, msg, status)
+		writer, status = call.Args[0], call.Args[i]
+	case fn.Name() == knowledge.WriteHeaderMethod && len(call.Args) == 1:
 		sel, ok := call.Fun.(*ast.SelectorExpr)
 		if !ok {
 			return analysis.SuggestedFix{}, false
@@ -578,7 +581,7 @@ func fix401(pass *analysis.Pass, s *response.Site, challenge string) (analysis.S
 	// analyzer may not read the file to copy its indentation; nogo gives
 	// no ReadFile).
 	indent := strings.Repeat("\t", max(pass.Fset.Position(stmt.Pos()).Column-1, 0))
-	set := types.ExprString(writer) + `.Header().Set("WWW-Authenticate", ` + lit + ")\n" + indent
+	set := types.ExprString(writer) + `.Header().Set(` + strconv.Quote(knowledge.ChallengeHeader) + `, ` + lit + ")\n" + indent
 	fix := analysis.SuggestedFix{
 		Message: "set WWW-Authenticate: " + challenge + " and answer 401",
 		TextEdits: []analysis.TextEdit{

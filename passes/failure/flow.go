@@ -794,8 +794,7 @@ func (m *model) headerSource(name ssa.Value) *source {
 		// covers, a forwarded value; no evidence of a credential
 		return nil
 	}
-	switch strings.ToLower(h) {
-	case "authorization", "proxy-authorization":
+	if knowledge.CredentialHeaders[strings.ToLower(h)] {
 		return &source{class: chain.Bearing, origin: Authorization, header: h}
 	}
 	return &source{class: chain.Less, origin: Header, header: h}
@@ -845,24 +844,11 @@ func (m *model) constName(v ssa.Value) (string, bool) {
 	return "", false
 }
 
-// transforming are the standard library packages whose functions keep a
-// credential what it is (cut, split, decoded, hashed).
-var transforming = map[string]bool{
-	"strings": true, "bytes": true, "strconv": true, "unicode/utf8": true, "encoding/base64": true,
-	"encoding/hex": true, "encoding/base32": true, "encoding/json": true, "net/url": true, "crypto/sha256": true,
-	"crypto/sha512": true, "crypto/sha1": true, "crypto/md5": true, "crypto/hmac": true, "path": true,
-	"net/textproto": true, "mime": true,
-}
-
-// presence are the standard library predicates whose false means the
-// credential lacks its scheme (absent or malformed) rather than a mismatch.
-var presence = map[string]bool{"HasPrefix": true, "HasSuffix": true, "Contains": true, "CutPrefix": true, "Cut": true, "CutSuffix": true}
-
 // stdlib follows a credential through a standard library call.
 func (m *model) stdlib(st *fstate, v *ssa.Call, obj *types.Func) {
 	c := v.Common()
 	path := obj.Pkg().Path()
-	if !transforming[path] {
+	if !knowledge.Transforming[path] {
 		return
 	}
 	var s *source
@@ -883,7 +869,7 @@ func (m *model) stdlib(st *fstate, v *ssa.Call, obj *types.Func) {
 		}
 	}
 	kind := Mismatch
-	if presence[obj.Name()] || path != "strings" && path != "bytes" && path != "crypto/hmac" {
+	if knowledge.Presence[obj.Name()] || path != "strings" && path != "bytes" && path != "crypto/hmac" {
 		kind = Absent // a decoding or parsing error: malformed
 	}
 	sig := &Signal{Kind: kind, Class: s.class, Origin: s.origin, Header: s.header, Pos: v.Pos()}
@@ -915,14 +901,12 @@ func classify(s *source, lit, fn string) {
 	}
 	scheme := strings.ToLower(strings.TrimSpace(lit))
 	switch {
-	case scheme == "aws4-hmac-sha256":
+	case scheme == knowledge.SigV4Scheme:
 		s.class, s.origin = chain.Less, SigV4
-	case bearingSchemes[scheme] && s.class == chain.Unknown && s.origin != Param:
+	case knowledge.BearingSchemes[scheme] && s.class == chain.Unknown && s.origin != Param:
 		s.class = chain.Bearing
 	}
 }
-
-var bearingSchemes = map[string]bool{"bearer": true, "basic": true, "token": true, "digest": true, "negotiate": true, "dpop": true}
 
 // takesRequest: a call handed the request (or a gRPC call's context), so
 // that what the callee reads from it is the caller's credentials.

@@ -52,7 +52,7 @@ func (m *model) cond(st *fstate, v ssa.Value, depth int) (*Signal, side) {
 			}
 		}
 	case *ssa.Call:
-		if isFunc(x.Common(), "errors", "Is") && len(x.Call.Args) == 2 {
+		if errorMatch(x.Common()) == knowledge.MatchIs && len(x.Call.Args) == 2 {
 			if sig := m.sentinelMatch(st, x.Call.Args[0], x.Call.Args[1]); sig != nil {
 				return sig, whenTrue
 			}
@@ -85,7 +85,7 @@ func (m *model) isOutcome(st *fstate, v ssa.Value) bool {
 		case *ssa.BinOp:
 			return st.outc[x.X] != nil || st.outc[x.Y] != nil || isError(x.X.Type()) && types.IsInterface(x.X.Type())
 		case *ssa.Call:
-			return isFunc(x.Common(), "errors", "Is")
+			return errorMatch(x.Common()) == knowledge.MatchIs
 		}
 		return false
 	}
@@ -226,9 +226,18 @@ func globalOf(v ssa.Value) *types.Var {
 	return nil
 }
 
-func isFunc(c *ssa.CallCommon, pkg, name string) bool {
+// errorMatch says whether c is an error matcher of the knowledge table
+// (errors.Is, errors.As), and which.
+func errorMatch(c *ssa.CallCommon) knowledge.Match {
 	f := c.StaticCallee()
-	return f != nil && f.Pkg != nil && f.Pkg.Pkg.Path() == pkg && f.Name() == name
+	if f == nil {
+		return 0
+	}
+	obj, ok := f.Object().(*types.Func)
+	if !ok {
+		return 0
+	}
+	return knowledge.ErrorMatch[knowledge.MemberOf(obj)]
 }
 
 func isNilConst(v ssa.Value) bool {
@@ -471,7 +480,7 @@ func (m *model) guardKind(st *fstate, v ssa.Value) GuardKind {
 				if cr, ok := knowledge.Credentials[knowledge.MemberOf(obj)]; ok && cr.Kind == knowledge.SecretComparison {
 					return IntegrityGuard
 				}
-				if obj.Pkg() != nil && (obj.Pkg().Path() == "crypto/hmac" && obj.Name() == "Equal") {
+				if knowledge.Integrity[knowledge.MemberOf(obj)] {
 					return IntegrityGuard
 				}
 			}
@@ -581,7 +590,7 @@ func onlyMatched(load *ssa.UnOp) bool {
 				return false
 			}
 		case *ssa.Call:
-			if !isFunc(r.Common(), "errors", "Is") && !isFunc(r.Common(), "errors", "As") {
+			if errorMatch(r.Common()) == 0 {
 				return false
 			}
 		case *ssa.MapUpdate:

@@ -94,6 +94,10 @@ type Framework struct {
 	// http.CanonicalHeaderKey): names are case-insensitive, so the result
 	// names the same header.
 	NameForms map[string]int
+	// Integrity: calls comparing a message's signature with the one
+	// expected (a webhook's HMAC): a check of the request's integrity,
+	// not of credentials.
+	Integrity []string
 	// NoReturn: calls after which control does not continue.
 	NoReturn []string
 
@@ -158,6 +162,36 @@ const (
 // github.com/pkg/errors): one whose entry lists error matchers.
 func ErrorPackage(path string) bool { return errorPackages[path] }
 
+// CredentialHeaders are the request headers (lower case) that carry
+// challenge-bearing credentials (RFC 9110 §11.6.2 and §11.7.2); any other
+// header a credential is read from (an API key) carries a challenge-less
+// one.
+var CredentialHeaders = map[string]bool{"authorization": true, "proxy-authorization": true}
+
+// BearingSchemes are the authentication schemes (lower case) that name a
+// challenge: Bearer (RFC 6750), Basic (RFC 7617), Digest, Negotiate, DPoP
+// and the common Token scheme. A credential cut or checked by one of these
+// prefixes is challenge-bearing.
+var BearingSchemes = map[string]bool{"bearer": true, "basic": true, "token": true, "digest": true, "negotiate": true, "dpop": true}
+
+// SigV4Scheme is AWS Signature Version 4's scheme (lower case): its
+// protocol answers a bad signature with 403, so it is challenge-less.
+const SigV4Scheme = "aws4-hmac-sha256"
+
+// Transforming are the standard library packages whose functions keep a
+// credential what it is (cut, split, decoded, hashed).
+var Transforming = map[string]bool{
+	"strings": true, "bytes": true, "strconv": true, "unicode/utf8": true, "encoding/base64": true,
+	"encoding/hex": true, "encoding/base32": true, "encoding/json": true, "net/url": true, "crypto/sha256": true,
+	"crypto/sha512": true, "crypto/sha1": true, "crypto/md5": true, "crypto/hmac": true, "path": true,
+	"net/textproto": true, "mime": true,
+}
+
+// Presence are the standard library predicates (of strings and bytes)
+// whose false means the credential lacks its scheme (absent or malformed)
+// rather than a mismatch.
+var Presence = map[string]bool{"HasPrefix": true, "HasSuffix": true, "Contains": true, "CutPrefix": true, "Cut": true, "CutSuffix": true}
+
 // IsStatusConst reports one of net/http's Status constants.
 func IsStatusConst(c *types.Const) bool {
 	return c != nil && c.Pkg() != nil && c.Pkg().Path() == HTTP && strings.HasPrefix(c.Name(), "Status")
@@ -206,6 +240,7 @@ var Frameworks = []*Framework{
 	},
 	{Path: "strings", NameForms: map[string]int{"ToLower": 0, "ToUpper": 0, "TrimSpace": 0}},
 	{Path: "net/textproto", NameForms: map[string]int{"CanonicalMIMEHeaderKey": 0}},
+	{Path: "crypto/hmac", Integrity: []string{"Equal"}},
 	{Path: "crypto/subtle", Credentials: map[string]Credential{"ConstantTimeCompare": {Kind: SecretComparison}}},
 	{Path: "os", NoReturn: []string{"Exit"}},
 	{Path: "fmt", ErrorWraps: map[string]int{"Errorf": -1}, Formats: map[string]int{"Sprintf": 0}},
@@ -409,6 +444,7 @@ var (
 	ErrorMatch    = map[Member]Match{}
 	Formats       = map[Member]int{}
 	NameForms     = map[Member]int{}
+	Integrity     = map[Member]bool{}
 	ErrorTypes    = map[TypeName]string{}
 	NoReturn      = map[Member]bool{}
 	WriterTypes   = map[TypeName]bool{}
@@ -452,6 +488,9 @@ func init() {
 		for _, m := range f.NoReturn {
 			NoReturn[member(f.Path, m)] = true
 		}
+		for _, m := range f.Integrity {
+			Integrity[member(f.Path, m)] = true
+		}
 		for _, shape := range f.Handlers {
 			var params []TypeName
 			for _, p := range shape {
@@ -489,10 +528,11 @@ func init() {
 
 // onlyNoReturn reports an entry that says only which calls do not return
 // (os, log), which wrap errors (fmt, pkg/errors), match them (errors),
-// format strings (fmt) or respell names (strings): importing its package
-// does not make a package matter.
+// format strings (fmt), respell names (strings) or check a message's
+// integrity (crypto/hmac): importing its package does not make a package
+// matter.
 func (f *Framework) onlyNoReturn() bool {
-	return len(f.NoReturn)+len(f.ErrorWraps)+len(f.ErrorMatch)+len(f.Formats)+len(f.NameForms) > 0 && !f.Described && len(f.Writers)+len(f.Requests)+len(f.Handlers)+
+	return len(f.NoReturn)+len(f.ErrorWraps)+len(f.ErrorMatch)+len(f.Formats)+len(f.NameForms)+len(f.Integrity) > 0 && !f.Described && len(f.Writers)+len(f.Requests)+len(f.Handlers)+
 		len(f.StatusArg)+len(f.ErrorArg)+len(f.HeaderArg)+len(f.ErrorVars)+len(f.ErrorCtors)+len(f.ErrorTypes) == 0
 }
 
