@@ -51,7 +51,7 @@ const (
 	pkgStatus = knowledge.GRPCStatus
 	pkgCodes  = knowledge.GRPCCodes
 
-	permissionDenied = 7
+	permissionDenied = knowledge.CodePermissionDenied
 )
 
 func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result, prog *ir.IR) {
@@ -160,10 +160,10 @@ func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result, prog *ir
 // when it is spelled codes.PermissionDenied.
 func report1(rep *report.Reporter, code ast.Expr, sig *failure.Signal, format string) {
 	d := analysis.Diagnostic{Pos: code.Pos(), End: code.End(), Message: fmt.Sprintf(format, describe(sig))}
-	if sel, ok := ast.Unparen(code).(*ast.SelectorExpr); ok && sel.Sel.Name == "PermissionDenied" {
+	if sel, ok := ast.Unparen(code).(*ast.SelectorExpr); ok && sel.Sel.Name == knowledge.PermissionDeniedName {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
 			Message:   "answer codes.Unauthenticated",
-			TextEdits: []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("Unauthenticated")}},
+			TextEdits: []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte(knowledge.UnauthenticatedName)}},
 		}}
 	}
 	rep.Report(d)
@@ -193,14 +193,11 @@ func imports(pkg *types.Package, path string) bool {
 // statusCall: status.Error, Errorf, New, Newf.
 func statusCall(pass *analysis.Pass, call *ast.CallExpr) bool {
 	fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != pkgStatus || fn.Signature().Recv() != nil {
+	if !ok {
 		return false
 	}
-	switch fn.Name() {
-	case "Error", "Errorf", "New", "Newf":
-		return true
-	}
-	return false
+	i, ok := knowledge.CodeErrors[knowledge.MemberOf(fn)]
+	return ok && i == 0
 }
 
 // returned: the status error is returned (directly, or through .Err()).
@@ -212,7 +209,7 @@ func returned(stack []ast.Node) bool {
 		case *ast.SelectorExpr, *ast.ParenExpr:
 			continue
 		case *ast.CallExpr:
-			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Err" {
+			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == knowledge.StatusErrMethod {
 				continue
 			}
 			return false

@@ -98,6 +98,9 @@ type Framework struct {
 	// expected (a webhook's HMAC): a check of the request's integrity,
 	// not of credentials.
 	Integrity []string
+	// CodeErrors: functions building a gRPC status error (or a status whose
+	// Err method returns one) from the code in argument i.
+	CodeErrors map[string]int
 	// NoReturn: calls after which control does not continue.
 	NoReturn []string
 
@@ -161,6 +164,16 @@ const (
 // ErrorPackage reports a package of error values and functions (errors,
 // github.com/pkg/errors): one whose entry lists error matchers.
 func ErrorPackage(path string) bool { return errorPackages[path] }
+
+// gRPC's status codes the rules speak of (google.golang.org/grpc/codes),
+// and the method of a *status.Status that returns its error.
+const (
+	CodeUnauthenticated  = 16
+	CodePermissionDenied = 7
+	UnauthenticatedName  = "Unauthenticated"
+	PermissionDeniedName = "PermissionDenied"
+	StatusErrMethod      = "Err"
+)
 
 // CredentialHeaders are the request headers (lower case) that carry
 // challenge-bearing credentials (RFC 9110 §11.6.2 and §11.7.2); any other
@@ -241,6 +254,7 @@ var Frameworks = []*Framework{
 	{Path: "strings", NameForms: map[string]int{"ToLower": 0, "ToUpper": 0, "TrimSpace": 0}},
 	{Path: "net/textproto", NameForms: map[string]int{"CanonicalMIMEHeaderKey": 0}},
 	{Path: "crypto/hmac", Integrity: []string{"Equal"}},
+	{Path: GRPCStatus, CodeErrors: map[string]int{"Error": 0, "Errorf": 0, "New": 0, "Newf": 0}},
 	{Path: "crypto/subtle", Credentials: map[string]Credential{"ConstantTimeCompare": {Kind: SecretComparison}}},
 	{Path: "os", NoReturn: []string{"Exit"}},
 	{Path: "fmt", ErrorWraps: map[string]int{"Errorf": -1}, Formats: map[string]int{"Sprintf": 0}},
@@ -445,6 +459,7 @@ var (
 	Formats       = map[Member]int{}
 	NameForms     = map[Member]int{}
 	Integrity     = map[Member]bool{}
+	CodeErrors    = map[Member]int{}
 	ErrorTypes    = map[TypeName]string{}
 	NoReturn      = map[Member]bool{}
 	WriterTypes   = map[TypeName]bool{}
@@ -478,6 +493,7 @@ func init() {
 		index(f.Path, f.ErrorWraps, ErrorWraps)
 		index(f.Path, f.Formats, Formats)
 		index(f.Path, f.NameForms, NameForms)
+		index(f.Path, f.CodeErrors, CodeErrors)
 		for k, m := range f.ErrorMatch {
 			ErrorMatch[member(f.Path, k)] = m
 			errorPackages[f.Path] = true
@@ -532,7 +548,7 @@ func init() {
 // integrity (crypto/hmac): importing its package does not make a package
 // matter.
 func (f *Framework) onlyNoReturn() bool {
-	return len(f.NoReturn)+len(f.ErrorWraps)+len(f.ErrorMatch)+len(f.Formats)+len(f.NameForms)+len(f.Integrity) > 0 && !f.Described && len(f.Writers)+len(f.Requests)+len(f.Handlers)+
+	return len(f.NoReturn)+len(f.ErrorWraps)+len(f.ErrorMatch)+len(f.Formats)+len(f.NameForms)+len(f.Integrity)+len(f.CodeErrors) > 0 && !f.Described && len(f.Writers)+len(f.Requests)+len(f.Handlers)+
 		len(f.StatusArg)+len(f.ErrorArg)+len(f.HeaderArg)+len(f.ErrorVars)+len(f.ErrorCtors)+len(f.ErrorTypes) == 0
 }
 
