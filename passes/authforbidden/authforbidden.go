@@ -564,7 +564,7 @@ func fix401(pass *analysis.Pass, s *response.Site, challenge string) (analysis.S
 	if sel, ok := ast.Unparen(status).(*ast.SelectorExpr); ok {
 		if id, ok := sel.X.(*ast.Ident); ok {
 			if pn, ok := pass.TypesInfo.Uses[id].(*types.PkgName); ok {
-				if pn.Imported().Path() == "net/http" {
+				if pn.Imported().Path() == knowledge.HTTP {
 					newStatus = id.Name + ".StatusUnauthorized"
 				} else if uses(pass, file, pn) == 1 {
 					dropImport = importOf(pass, file, pn) // its one use goes: keep the file compiling

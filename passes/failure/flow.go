@@ -859,8 +859,8 @@ func (m *model) stdlib(st *fstate, v *ssa.Call, obj *types.Func) {
 	if s == nil {
 		return
 	}
-	if path == "encoding/json" && obj.Name() == "Unmarshal" && len(args) == 2 {
-		st.addr[ir.Origin(args[1])] = s
+	if i, ok := knowledge.Decoders[knowledge.MemberOf(obj)]; ok && i < len(args) {
+		st.addr[ir.Origin(args[i])] = s
 	}
 	// a scheme prefix names the scheme
 	for _, a := range args {
@@ -869,7 +869,7 @@ func (m *model) stdlib(st *fstate, v *ssa.Call, obj *types.Func) {
 		}
 	}
 	kind := Mismatch
-	if knowledge.Presence[obj.Name()] || path != "strings" && path != "bytes" && path != "crypto/hmac" {
+	if knowledge.Presence[obj.Name()] || !knowledge.Comparing[path] {
 		kind = Absent // a decoding or parsing error: malformed
 	}
 	sig := &Signal{Kind: kind, Class: s.class, Origin: s.origin, Header: s.header, Pos: v.Pos()}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/authchallenge/authchallenge/passes/failure"
 	"github.com/authchallenge/authchallenge/passes/internal/ir"
+	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 )
 
 // assigned is an assignment of PermissionDenied to a code variable, on the
@@ -146,7 +147,7 @@ func isDeniedConst(c *ssa.Const) bool {
 // isCode: the type is grpc's codes.Code.
 func isCode(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkgCodes && n.Obj().Name() == "Code"
+	return ok && knowledge.NamedOf(n) == knowledge.CodeType
 }
 
 func enclosingSig(pass *analysis.Pass, stack []ast.Node) *types.Signature {

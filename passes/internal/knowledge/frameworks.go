@@ -200,6 +200,19 @@ var Transforming = map[string]bool{
 	"net/textproto": true, "mime": true,
 }
 
+// Comparing are the Transforming packages whose predicates compare a
+// credential (a false is a mismatch); the errors of the others (decoders,
+// parsers) mean a malformed credential.
+var Comparing = map[string]bool{"strings": true, "bytes": true, "crypto/hmac": true}
+
+// Decoders are the functions decoding the data in argument 0 into the
+// value argument i points to (json.Unmarshal): what a credential decodes
+// into holds it.
+var Decoders = map[Member]int{{Pkg: "encoding/json", Name: "Unmarshal"}: 1}
+
+// CodeType is gRPC's codes.Code.
+var CodeType = TypeName{Pkg: GRPCCodes, Name: "Code"}
+
 // Presence are the standard library predicates (of strings and bytes)
 // whose false means the credential lacks its scheme (absent or malformed)
 // rather than a mismatch.
