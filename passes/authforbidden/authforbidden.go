@@ -214,10 +214,17 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *f
 			continue
 		}
 		s := f.site
+		// A carrier's 403 is set elsewhere (a sentinel, a constructor):
+		// the message says where, for that is what to change.
+		setAt := ""
+		if here := pass.Fset.Position(s.Pos); s.Kind != response.Write && s.SetAt.IsValid() &&
+			(s.SetAt.Filename != here.Filename || s.SetAt.Line != here.Line) {
+			setAt = fmt.Sprintf(", with the 403 set at %s:%d", filepath.Base(s.SetAt.Filename), s.SetAt.Line)
+		}
 		d := analysis.Diagnostic{
 			Pos: s.Pos, End: s.End,
-			Message: fmt.Sprintf("403 answers an authentication failure (%s): a 403 tells the client new credentials will not help; answer 401 with a WWW-Authenticate challenge, and keep 403 for a known caller who may not act",
-				describe(f.sig)),
+			Message: fmt.Sprintf("403 answers an authentication failure (%s)%s: a 403 tells the client new credentials will not help; answer 401 with a WWW-Authenticate challenge, and keep 403 for a known caller who may not act",
+				describe(f.sig), setAt),
 		}
 		if !looked && s.Kind == response.Write {
 			challenge, looked = packageChallenge(pass, insp), true

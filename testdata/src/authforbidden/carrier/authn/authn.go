@@ -25,7 +25,7 @@ func (t *Tokens) Authenticate(r *http.Request) (*Identity, error) {
 	}
 	name, found := t.Known[tok]
 	if !found {
-		return nil, apierr.Denied.Detailed("unknown token") // want `403 answers an authentication failure`
+		return nil, apierr.Denied.Detailed("unknown token") // want `403 answers an authentication failure \(.*\), with the 403 set at apierr.go:33: `
 	}
 	return &Identity{Name: name}, nil
 }
