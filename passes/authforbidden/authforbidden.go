@@ -26,6 +26,7 @@ import (
 	"github.com/authchallenge/authchallenge/passes/failure"
 	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 	"github.com/authchallenge/authchallenge/passes/internal/report"
+	"github.com/authchallenge/authchallenge/passes/internal/syntax"
 	"github.com/authchallenge/authchallenge/passes/response"
 )
 
@@ -249,7 +250,7 @@ func mappings(pass *analysis.Pass, fail *failure.Result, insp *inspector.Inspect
 		}
 		switch n := n.(type) {
 		case *ast.ReturnStmt:
-			sig := enclosingSig(pass, stack)
+			sig := syntax.EnclosingSignature(pass.TypesInfo, stack)
 			if sig == nil || sig.Results().Len() != len(n.Results) {
 				return true
 			}
@@ -349,22 +350,6 @@ func writesMapped(pass *analysis.Pass, s *response.Site, mapped map[*types.Func]
 		}
 	}
 	return false
-}
-
-func enclosingSig(pass *analysis.Pass, stack []ast.Node) *types.Signature {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch f := stack[i].(type) {
-		case *ast.FuncLit:
-			s, _ := pass.TypesInfo.TypeOf(f).(*types.Signature)
-			return s
-		case *ast.FuncDecl:
-			if fn, ok := pass.TypesInfo.Defs[f.Name].(*types.Func); ok {
-				return fn.Signature()
-			}
-			return nil
-		}
-	}
-	return nil
 }
 
 func isInt(t types.Type) bool {

@@ -351,18 +351,7 @@ func (m *model) chainCall(res *Result, call *ast.CallExpr, fn *types.Func, sig *
 	// Successive x.Add(a); x.Register(name, b) on one receiver: the one
 	// parameter of an authenticator interface.
 	if method && sel != nil && !sig.Variadic() && len(call.Args) == sig.Params().Len() {
-		at := -1
-		var iface *types.Named
-		var ch *types.Func
-		for i := 0; i < sig.Params().Len(); i++ {
-			if ifc, c, ok := m.authInterface(sig.Params().At(i).Type()); ok {
-				if at >= 0 {
-					return
-				}
-				at, iface, ch = i, ifc, c
-			}
-		}
-		if at >= 0 {
+		if at, iface, ch := m.authParam(sig); at >= 0 {
 			if v := rootVar(info, sel.X); v != nil {
 				seqs.add(v, false, iface, ch, call.Args[at:at+1], call.Pos(), []string{funcParamKey(fn, at)})
 			}

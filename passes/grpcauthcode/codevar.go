@@ -149,19 +149,3 @@ func isCode(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && knowledge.NamedOf(n) == knowledge.CodeType
 }
-
-func enclosingSig(pass *analysis.Pass, stack []ast.Node) *types.Signature {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch f := stack[i].(type) {
-		case *ast.FuncLit:
-			s, _ := pass.TypesInfo.TypeOf(f).(*types.Signature)
-			return s
-		case *ast.FuncDecl:
-			if fn, ok := pass.TypesInfo.Defs[f.Name].(*types.Func); ok {
-				return fn.Signature()
-			}
-			return nil
-		}
-	}
-	return nil
-}

@@ -22,6 +22,7 @@ import (
 	"github.com/authchallenge/authchallenge/passes/internal/ir"
 	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 	"github.com/authchallenge/authchallenge/passes/internal/report"
+	"github.com/authchallenge/authchallenge/passes/internal/syntax"
 )
 
 //go:embed doc.md
@@ -118,7 +119,7 @@ func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result, prog *ir
 						report1(rep, call.Args[0], fs, "PermissionDenied in "+id.Name+" answers an authentication failure (%s) where it is returned ("+shortPos(pass, r.Pos())+"): missing or invalid credentials are codes.Unauthenticated; keep PermissionDenied for an authenticated caller who may not act")
 					}
 				}
-				if sig := enclosingSig(pass, stack); sig != nil && sig.Results().Len() == len(n.Results) {
+				if sig := syntax.EnclosingSignature(pass.TypesInfo, stack); sig != nil && sig.Results().Len() == len(n.Results) {
 					for i, r := range n.Results {
 						if isCode(sig.Results().At(i).Type()) && isPermissionDenied(pass, r) {
 							if fs := fail.In(n.Pos(), n.End()); reportable(fs) {

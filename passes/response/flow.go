@@ -1387,10 +1387,26 @@ func (m *model) ctorParam(f *fn, e ast.Expr) int {
 	if !ok {
 		return 0
 	}
-	t := m.info.TypeOf(lit)
-	st, ok := t.Underlying().(*types.Struct)
+	val, ok := m.statusFieldValue(lit)
 	if !ok {
 		return 0
+	}
+	if id, ok := ast.Unparen(val).(*ast.Ident); ok {
+		if v, ok := m.info.Uses[id].(*types.Var); ok {
+			return f.params[v]
+		}
+	}
+	return 0
+}
+
+// statusFieldValue returns the value a composite literal of a carrier type
+// gives its status field (the field a framework's error type names, or a
+// status field), keyed or positional; ok is false when it gives none.
+func (m *model) statusFieldValue(lit *ast.CompositeLit) (val ast.Expr, ok bool) {
+	t := m.info.TypeOf(lit)
+	st, isStruct := t.Underlying().(*types.Struct)
+	if !isStruct {
+		return nil, false
 	}
 	known := knowledge.ErrorTypes[knowledge.NamedOf(t)]
 	for i, elt := range lit.Elts {
@@ -1413,50 +1429,20 @@ func (m *model) ctorParam(f *fn, e ast.Expr) int {
 		if field == nil || !(field.Name() == known || m.isStatusField(field)) {
 			continue
 		}
-		if id, ok := ast.Unparen(val).(*ast.Ident); ok {
-			if v, ok := m.info.Uses[id].(*types.Var); ok {
-				return f.params[v]
-			}
-		}
-		return 0
+		return val, true
 	}
-	return 0
+	return nil, false
 }
 
 // literalStatus returns the status a composite literal of a carrier type
 // is built with: the constant in its status field.
 func (m *model) literalStatus(f *fn, lit *ast.CompositeLit, depth int) (Status, token.Position) {
-	t := m.info.TypeOf(lit)
-	st, ok := t.Underlying().(*types.Struct)
+	val, ok := m.statusFieldValue(lit)
 	if !ok {
 		return 0, token.Position{}
 	}
-	known := knowledge.ErrorTypes[knowledge.NamedOf(t)]
-	for i, elt := range lit.Elts {
-		var field *types.Var
-		val := elt
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			id, ok := kv.Key.(*ast.Ident)
-			if !ok {
-				continue
-			}
-			val = kv.Value
-			for j := 0; j < st.NumFields(); j++ {
-				if st.Field(j).Name() == id.Name {
-					field = st.Field(j)
-				}
-			}
-		} else if i < st.NumFields() {
-			field = st.Field(i)
-		}
-		if field == nil || !(field.Name() == known || m.isStatusField(field)) {
-			continue
-		}
-		v := m.statusOf(f, val, depth+1)
-		if v.s&carried != 0 {
-			return v.s, m.pass.Fset.Position(val.Pos())
-		}
-		return 0, token.Position{}
+	if v := m.statusOf(f, val, depth+1); v.s&carried != 0 {
+		return v.s, m.pass.Fset.Position(val.Pos())
 	}
 	return 0, token.Position{}
 }
