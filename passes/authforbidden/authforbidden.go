@@ -368,45 +368,7 @@ func objectOf(pass *analysis.Pass, e ast.Expr) types.Object {
 }
 
 // describe says, in the user's terms, what failed.
-func describe(s *failure.Signal) string {
-	what := credentials(s)
-	switch s.Kind {
-	case failure.Absent:
-		switch s.Origin {
-		case failure.Basic:
-			return "no Basic credentials"
-		case failure.Metadata:
-			return "no gRPC metadata"
-		}
-		return "the " + what + " is missing or malformed"
-	case failure.Rejected:
-		if s.Check != nil {
-			return fmt.Sprintf("the credential check %s (%s) failed", s.Check.Name(), what)
-		}
-		return "the check of the " + what + " failed"
-	case failure.Mismatch:
-		return "the presented " + what + " did not match the stored secret"
-	case failure.Sentinel:
-		if s.Err != nil {
-			return "the error is " + s.Err.Name()
-		}
-	case failure.Returned:
-		return "returned by a check of the " + what
-	}
-	return "the " + what + " did not check out"
-}
-
-func credentials(s *failure.Signal) string {
-	switch s.Origin {
-	case failure.Authorization, failure.Header:
-		if s.Header != "" {
-			return s.Header + " header"
-		}
-	case failure.NoOrigin, failure.Param:
-		return "credentials"
-	}
-	return s.Origin.String()
-}
+func describe(s *failure.Signal) string { return s.Describe("header") }
 
 // calledHelper returns the function of this package a Call site calls.
 func calledHelper(pass *analysis.Pass, s *response.Site) *types.Func {

@@ -139,6 +139,50 @@ type Signal struct {
 	Err *types.Var
 }
 
+// Describe says, in the user's terms, what failed; named is the word
+// after a header's name ("header" for HTTP, "metadata" for gRPC).
+func (s *Signal) Describe(named string) string {
+	what := s.credentials(named)
+	switch s.Kind {
+	case Absent:
+		switch s.Origin {
+		case Basic:
+			return "no Basic credentials"
+		case Metadata:
+			return "no gRPC metadata"
+		}
+		return "the " + what + " is missing or malformed"
+	case Rejected:
+		if s.Check != nil {
+			return fmt.Sprintf("the credential check %s (%s) failed", s.Check.Name(), what)
+		}
+		return "the check of the " + what + " failed"
+	case Mismatch:
+		return "the presented " + what + " did not match the stored secret"
+	case Sentinel:
+		if s.Err != nil {
+			return "the error is " + s.Err.Name()
+		}
+	case Returned:
+		return "returned by a check of the " + what
+	}
+	return "the " + what + " did not check out"
+}
+
+// credentials names what was read: the header (or metadata) by its name,
+// or the origin.
+func (s *Signal) credentials(named string) string {
+	switch s.Origin {
+	case Authorization, Header:
+		if s.Header != "" {
+			return s.Header + " " + named
+		}
+	case NoOrigin, Param:
+		return "credentials"
+	}
+	return s.Origin.String()
+}
+
 // Speculative reports a signal that holds only if the function's callers
 // hand it credentials (origin Param): not a finding on its own.
 func (s *Signal) Speculative() bool { return s.Origin == Param }

@@ -234,34 +234,4 @@ func isPermissionDenied(pass *analysis.Pass, e ast.Expr) bool {
 }
 
 // describe says, in the user's terms, what failed.
-func describe(s *failure.Signal) string {
-	what := "credentials"
-	switch s.Origin {
-	case failure.Authorization, failure.Header:
-		if s.Header != "" {
-			what = s.Header + " metadata"
-		}
-	case failure.NoOrigin, failure.Param:
-	default:
-		what = s.Origin.String()
-	}
-	switch s.Kind {
-	case failure.Absent:
-		if s.Origin == failure.Metadata {
-			return "no gRPC metadata"
-		}
-		return "the " + what + " is missing or malformed"
-	case failure.Rejected:
-		if s.Check != nil {
-			return fmt.Sprintf("the credential check %s (%s) failed", s.Check.Name(), what)
-		}
-		return "the check of the " + what + " failed"
-	case failure.Mismatch:
-		return "the presented " + what + " did not match the stored secret"
-	case failure.Sentinel:
-		if s.Err != nil {
-			return "the error is " + s.Err.Name()
-		}
-	}
-	return "the " + what + " did not check out"
-}
+func describe(s *failure.Signal) string { return s.Describe("metadata") }
