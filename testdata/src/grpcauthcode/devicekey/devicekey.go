@@ -56,3 +56,42 @@ func DeviceDirect(ctx context.Context, keys Keys) (string, error) {
 	}
 	return id, nil
 }
+
+// value reads one metadata value by the name its callers give.
+func value(md metadata.MD, name string) string {
+	if vs := md.Get(name); len(vs) > 0 {
+		return vs[0]
+	}
+	return ""
+}
+
+// DeviceViaHelper reads the key through value, which every caller hands
+// the key's name: the value is that header.
+func DeviceViaHelper(ctx context.Context, keys Keys) (string, error) {
+	md, _ := metadata.FromIncomingContext(ctx)
+	key := value(md, strings.ToLower(HeaderKey))
+	id, err := keys.Find(ctx, key)
+	if err != nil {
+		return "", status.Error(codes.PermissionDenied, "unknown device key") // want `PermissionDenied answers an authentication failure \(the credential check Find \(gRPC metadata\) failed\)`
+	}
+	return id, nil
+}
+
+// trace reads one metadata value by the name its callers give; they give
+// several, so its value is no particular header.
+func trace(md metadata.MD, name string) string {
+	if vs := md.Get(name); len(vs) > 0 {
+		return vs[0]
+	}
+	return ""
+}
+
+// Lookup checks a request id (no credential) and a tenant: silent.
+func Lookup(ctx context.Context, keys Keys) (string, error) {
+	md, _ := metadata.FromIncomingContext(ctx)
+	tenant := trace(md, "x-tenant")
+	if _, err := keys.Find(ctx, trace(md, "x-request-id")); err != nil {
+		return "", status.Error(codes.PermissionDenied, "unknown request") // silent: the name differs by caller
+	}
+	return tenant, nil
+}
