@@ -84,7 +84,7 @@ func setIn(pass *analysis.Pass, s *response.Site) token.Pos {
 
 // stmtAt returns the innermost statement around pos.
 func stmtAt(pass *analysis.Pass, pos token.Pos) ast.Stmt {
-	file := fileOf(pass, pos)
+	file := syntax.FileOf(pass.Files, pos)
 	if file == nil {
 		return nil
 	}
@@ -384,7 +384,7 @@ func calledHelper(pass *analysis.Pass, s *response.Site) *types.Func {
 }
 
 func callAt(pass *analysis.Pass, pos, end token.Pos) *ast.CallExpr {
-	file := fileOf(pass, pos)
+	file := syntax.FileOf(pass.Files, pos)
 	if file == nil {
 		return nil
 	}
@@ -392,15 +392,6 @@ func callAt(pass *analysis.Pass, pos, end token.Pos) *ast.CallExpr {
 	for _, n := range path {
 		if c, ok := n.(*ast.CallExpr); ok && c.Pos() == pos {
 			return c
-		}
-	}
-	return nil
-}
-
-func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
-	for _, f := range pass.Files {
-		if f.FileStart <= pos && pos < f.FileEnd {
-			return f
 		}
 	}
 	return nil
@@ -474,7 +465,7 @@ func fix401(pass *analysis.Pass, s *response.Site, challenge string) (analysis.S
 	if challenge == "" || s.Kind != response.Write {
 		return analysis.SuggestedFix{}, false
 	}
-	file := fileOf(pass, s.Pos)
+	file := syntax.FileOf(pass.Files, s.Pos)
 	if file == nil {
 		return analysis.SuggestedFix{}, false
 	}

@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/authchallenge/authchallenge/passes/internal/syntax"
 )
 
 // firstWith reports whether the challenge call at call (in fn) asks every
@@ -30,7 +32,7 @@ func (m *model) firstWith(fn *ssa.Function, call *ast.CallExpr, method *types.Fu
 	if syn == nil || call == nil {
 		return false
 	}
-	path, _ := astutil.PathEnclosingInterval(m.fileOf(syn.Pos()), call.Pos(), call.End())
+	path, _ := astutil.PathEnclosingInterval(syntax.FileOf(m.pass.Files, syn.Pos()), call.Pos(), call.End())
 	var loop *ast.RangeStmt
 	for _, n := range path {
 		if r, ok := n.(*ast.RangeStmt); ok {
@@ -140,14 +142,4 @@ func leaves(body *ast.BlockStmt) bool {
 func identOf(e ast.Expr) *ast.Ident {
 	id, _ := ast.Unparen(e).(*ast.Ident)
 	return id
-}
-
-// fileOf returns the file of the package holding pos.
-func (m *model) fileOf(pos token.Pos) *ast.File {
-	for _, f := range m.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/authchallenge/authchallenge/passes/chain"
 	"github.com/authchallenge/authchallenge/passes/config"
 	"github.com/authchallenge/authchallenge/passes/internal/report"
+	"github.com/authchallenge/authchallenge/passes/internal/syntax"
 )
 
 //go:embed doc.md
@@ -199,7 +200,7 @@ func reorder(pass *analysis.Pass, c *chain.Chain, from, to int) (analysis.Sugges
 // exactly and no fix is offered. Elements with comments are laid out again
 // by aligned; the others are swapped in place.
 func moves(pass *analysis.Pass, c *chain.Chain, order []int) ([]analysis.TextEdit, bool) {
-	file := fileOf(pass, c.Pos)
+	file := syntax.FileOf(pass.Files, c.Pos)
 	if file == nil {
 		return nil, false
 	}
@@ -276,7 +277,7 @@ func moves(pass *analysis.Pass, c *chain.Chain, order []int) ([]analysis.TextEdi
 // indentation, which stays as the file has it. Elements spanning several
 // lines have indentation of their own to carry: no fix is offered then.
 func aligned(pass *analysis.Pass, c *chain.Chain, order []int, lead, trail []*ast.CommentGroup) ([]analysis.TextEdit, bool) {
-	file := fileOf(pass, c.Pos)
+	file := syntax.FileOf(pass.Files, c.Pos)
 	el := c.Elems
 	line := func(p token.Pos) int { return pass.Fset.Position(p).Line }
 	start := func(i int) token.Pos {
@@ -393,15 +394,6 @@ func exprText(pass *analysis.Pass, file *ast.File, e ast.Expr) []byte {
 	var buf bytes.Buffer
 	printer.Fprint(&buf, pass.Fset, &printer.CommentedNode{Node: e, Comments: file.Comments})
 	return buf.Bytes()
-}
-
-func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
-	for _, f := range pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }
 
 // pure reports whether evaluating e has no side effects (and so may be

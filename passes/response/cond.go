@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
+	"github.com/authchallenge/authchallenge/passes/internal/syntax"
 )
 
 // condOf returns the condition on one of f's parameters under which the
@@ -60,7 +61,7 @@ func mergeConds(conds []*Cond) *Cond {
 
 // guard returns the innermost condition on a parameter that guards e in f.
 func (m *model) guard(f *fn, e ast.Expr) *Cond {
-	file := m.fileOf(e.Pos())
+	file := syntax.FileOf(m.pass.Files, e.Pos())
 	if file == nil {
 		return nil
 	}
@@ -374,16 +375,6 @@ func (m *model) errorNames(e ast.Expr, depth int) []string {
 				}
 			}
 			return out
-		}
-	}
-	return nil
-}
-
-// fileOf returns the file of the package that contains pos.
-func (m *model) fileOf(pos token.Pos) *ast.File {
-	for _, f := range m.pass.Files {
-		if f.FileStart <= pos && pos < f.FileEnd {
-			return f
 		}
 	}
 	return nil

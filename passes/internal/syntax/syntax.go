@@ -3,6 +3,7 @@ package syntax
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 )
 
@@ -20,6 +21,16 @@ func EnclosingSignature(info *types.Info, stack []ast.Node) *types.Signature {
 				return fn.Signature()
 			}
 			return nil
+		}
+	}
+	return nil
+}
+
+// FileOf returns the file of files that holds pos (nil if none).
+func FileOf(files []*ast.File, pos token.Pos) *ast.File {
+	for _, f := range files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
 		}
 	}
 	return nil
