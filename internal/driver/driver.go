@@ -55,7 +55,7 @@ func Main(args []string, rules []*analysis.Analyzer, stdout, stderr io.Writer) i
 		jsonOut   = fs.Bool("json", false, "same as -format json")
 		fix       = fs.Bool("fix", false, "apply the suggested fixes to the files; the findings left unfixed are printed as -format says")
 		diff      = fs.Bool("diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
-		tests     = fs.Bool("test", true, "load the packages' _test.go files (default: as -tests, when the rules have that flag)")
+		tests     = fs.Bool("test", false, "load the packages' _test.go files; when not given, they are loaded if -tests reports their findings")
 		tags      = fs.String("tags", "", "comma-separated build tags")
 		version   = fs.Bool("version", false, "print the version and exit")
 		explainR  = fs.String("explain", "", "print the documentation of the rule `RULE` and the flags that apply to it, then exit")
