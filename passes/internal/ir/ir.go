@@ -11,8 +11,11 @@ package ir
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -82,27 +85,28 @@ func build(pass *analysis.Pass, res *IR) (err error) {
 	}()
 	prog := ssa.NewProgram(pass.Fset, ssa.InstantiateGenerics)
 	prog.SetNoReturn(func(fn *types.Func) bool { return knowledge.NoReturn[knowledge.MemberOf(fn)] })
-	// The builder needs the members of the imports whose package-level
-	// functions and variables the package uses, and of the others only
-	// their initialiser (the package's init calls it). Creating an import
-	// whole reads every object of its export data, which go/types
-	// otherwise leaves unread: an import used for its types alone gets an
-	// empty stand-in instead.
-	used := make(map[*types.Package]bool)
+	// The builder needs, of each import, only the package-level functions
+	// and variables the package uses (methods it creates on demand, and of
+	// an import's code it needs nothing: imports are not built). Creating
+	// an import from its export data would read every object and make a
+	// function for every method of every type — net/http's, once per
+	// package analysed. Each import is instead a stand-in whose
+	// declarations are the objects used: bodiless functions (what the
+	// builder makes of code it has no syntax for) and variables.
+	used := make(map[*types.Package][]types.Object)
+	seen := make(map[types.Object]bool)
 	for _, obj := range pass.TypesInfo.Uses {
 		switch obj.(type) {
 		case *types.Func, *types.Var:
-			if p := obj.Pkg(); p != nil && p != pass.Pkg && obj.Parent() == p.Scope() {
-				used[p] = true
+			if p := obj.Pkg(); p != nil && p != pass.Pkg && obj.Parent() == p.Scope() && !seen[obj] {
+				seen[obj] = true
+				used[p] = append(used[p], obj)
 			}
 		}
 	}
 	for _, p := range pass.Pkg.Imports() {
-		if used[p] {
-			prog.CreatePackage(p, nil, nil, true)
-		} else {
-			prog.CreatePackage(p, []*ast.File{{Name: ast.NewIdent(p.Name())}}, new(types.Info), true)
-		}
+		file, info := standIn(p, used[p])
+		prog.CreatePackage(p, []*ast.File{file}, info, true)
 	}
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	pkg.Build()
@@ -137,4 +141,24 @@ func build(pass *analysis.Pass, res *IR) (err error) {
 		}
 	}
 	return nil
+}
+
+// standIn returns the syntax of a stand-in for package p that declares
+// only objs, each identifier defined as the object itself, so that the
+// SSA members the builder finds are p's own objects.
+func standIn(p *types.Package, objs []types.Object) (*ast.File, *types.Info) {
+	slices.SortFunc(objs, func(a, b types.Object) int { return strings.Compare(a.Name(), b.Name()) })
+	file := &ast.File{Name: ast.NewIdent(p.Name())}
+	info := &types.Info{Defs: make(map[*ast.Ident]types.Object, len(objs))}
+	for _, obj := range objs {
+		id := ast.NewIdent(obj.Name())
+		info.Defs[id] = obj
+		switch obj.(type) {
+		case *types.Func:
+			file.Decls = append(file.Decls, &ast.FuncDecl{Name: id, Type: &ast.FuncType{}})
+		case *types.Var:
+			file.Decls = append(file.Decls, &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{id}}}})
+		}
+	}
+	return file, info
 }

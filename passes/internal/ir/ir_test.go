@@ -2,6 +2,7 @@ package ir_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -149,8 +150,26 @@ var built = &analysis.Analyzer{
 		for _, fn := range res.Funcs {
 			for _, b := range fn.Blocks {
 				for _, instr := range b.Instrs {
-					if call, ok := instr.(ssa.CallInstruction); ok && call.Common().Method != nil && call.Common().Method.Name() == "WriteHeader" {
+					call, ok := instr.(ssa.CallInstruction)
+					if !ok {
+						continue
+					}
+					if m := call.Common().Method; m != nil && m.Name() == "WriteHeader" {
 						pass.Reportf(instr.Pos(), "built")
+					}
+					// A call of an import's function reaches that
+					// function's own object.
+					f := call.Common().StaticCallee()
+					if f != nil && f.Origin() != nil {
+						f = f.Origin() // an instance of a generic function
+					}
+					if f != nil && f.Pkg != nil && f.Pkg != res.Pkg && f.Signature.Recv() == nil && f.Synthetic == "" {
+						obj := f.Object()
+						if obj == nil || obj.Pkg() != f.Pkg.Pkg || obj.Pkg().Scope().Lookup(obj.Name()) != obj {
+							pass.Reportf(instr.Pos(), "callee %s is not its package's object", f)
+						} else {
+							pass.Reportf(instr.Pos(), "calls %s.%s", obj.Pkg().Path(), obj.Name())
+						}
 					}
 				}
 			}
@@ -158,12 +177,30 @@ var built = &analysis.Analyzer{
 		if res.Err != nil {
 			return nil, res.Err
 		}
+		// What the program holds of each import: only what is used.
+		if res.Pkg != nil {
+			for _, imp := range res.Pkg.Prog.AllPackages() {
+				if imp == res.Pkg || imp.Pkg.Path() == "embed" {
+					continue
+				}
+				var names []string
+				for name := range imp.Members {
+					if name != "init" && name != "init$guard" {
+						names = append(names, name)
+					}
+				}
+				slices.Sort(names)
+				pass.Reportf(pass.Files[0].Package, "members %s: %s", imp.Pkg.Path(), strings.Join(names, " "))
+			}
+		}
 		return nil, nil
 	},
 }
 
-// An import used for its types and methods alone is a stand-in without
-// members; the package still builds, method values of its types included.
+// Each import is a stand-in that holds only the functions and variables
+// the package uses (none when it uses only types and methods); the package
+// still builds, method values of imported types included, and its calls
+// reach the imports' own objects.
 func TestImportStandIns(t *testing.T) {
 	analysistest.Run(t, testdir.Path(), built, "ir/imports")
 }

@@ -1,11 +1,13 @@
-// Package imports uses one import for its types and methods only, one for
-// its functions and one blank: SSA is built with the first as a stand-in.
-package imports
+// Package imports uses one import for its types and methods only, some for
+// their functions and variables, and one blank: SSA is built with each
+// import a stand-in that declares only what the package uses of it.
+package imports // want `members net/http: ErrNoCookie Error StatusText` `members net/url: ` `members slices: Contains` `members strings: TrimSpace`
 
 import (
 	_ "embed"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -14,9 +16,15 @@ type Target struct{ U *url.URL }
 
 func (t *Target) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	host := t.U.Hostname // a method value of an imported type
-	if strings.TrimSpace(host()) == "" {
+	if strings.TrimSpace(host()) == "" { // want `calls strings.TrimSpace`
 		w.WriteHeader(http.StatusUnauthorized) // want `built`
 	}
 	var p url.Userinfo
 	_ = p.String()
+	if _, err := r.Cookie("session"); err == http.ErrNoCookie {
+		http.Error(w, http.StatusText(http.StatusForbidden), http.StatusForbidden) // want `calls net/http.Error` `calls net/http.StatusText`
+	}
+	if slices.Contains(r.Header.Values("X-Role"), "admin") { // want `calls slices.Contains`
+		w.WriteHeader(http.StatusNoContent) // want `built`
+	}
 }
