@@ -236,6 +236,7 @@ tool_label() {
 	authchallenge-cache-cold) echo "authchallenge standalone, empty result cache" ;;
 	authchallenge-cache-warm) echo "authchallenge standalone, warm result cache" ;;
 	staticcheck-warm) echo "staticcheck, warm build cache, empty analysis cache" ;;
+	staticcheck-rerun) echo "staticcheck, warm build cache, warm analysis cache" ;;
 	vet-authchallenge-cold) echo "go vet -vettool=authchallenge, cold" ;;
 	vet-authchallenge-cached) echo "go vet -vettool=authchallenge, cached" ;;
 	vet-cold) echo "go vet (stock), cold" ;;
@@ -257,9 +258,9 @@ input_label() {
 }
 
 report() {
-	tools=(floor authchallenge authchallenge-cache-cold authchallenge-cache-warm staticcheck-warm vet-authchallenge-cold vet-authchallenge-cached vet-cold vet-cached staticcheck-cold staticcheck-cached)
+	tools=(floor authchallenge authchallenge-cache-cold authchallenge-cache-warm staticcheck-warm staticcheck-rerun vet-authchallenge-cold vet-authchallenge-cached vet-cold vet-cached staticcheck-cold staticcheck-cached)
 	local -A wall rss
-	local checks=() input tool f w m n fw fr rw rr per aw ar vc sc vk sk c cw
+	local checks=() input tool f w m n fw fr rw rr per aw ar vc sc vk sk c cw cc lim
 	{
 		echo "## authchallenge benchmark"
 		echo
@@ -303,14 +304,38 @@ report() {
 		for input in "${selected[@]}"; do
 			fw=${wall[$input.floor]:-} fr=${rss[$input.floor]:-}
 			aw=${wall[$input.authchallenge]:-} ar=${rss[$input.authchallenge]:-}
-			if [ -n "$fw" ] && [ -n "$aw" ]; then
-				checks+=("$(awk -v i="$input" -v a="$aw" -v b="$fw" -v c="$ar" -v d="$fr" 'BEGIN {
-					printf "%s: standalone wall %.2f× floor (target ≤ 1.5×) %s, RSS %.2f× floor (target ≤ 2×) %s", i, a / b, (a <= 1.5 * b ? "ok" : "OVER"), c / d, (c <= 2 * d ? "ok" : "OVER") }')")
+			# The standalone analysis: 1.3× the floor on the real-code
+			# rows the targets name, 1.6× on the synthetic module (HTTP
+			# code end to end, the worst case); the other rows are shown
+			# without a target.
+			lim=
+			case $input in corpus | caddy | apiserver) lim=1.3 ;; synth1000) lim=1.6 ;; esac
+			if [ -n "$fw" ] && [ -n "$aw" ] && [ -n "$lim" ]; then
+				checks+=("$(awk -v i="$input" -v a="$aw" -v b="$fw" -v c="$ar" -v d="$fr" -v l="$lim" 'BEGIN {
+					printf "%s: standalone wall %.2f× floor (target ≤ %.1f×) %s, RSS %.2f× floor (target ≤ %.1f×) %s", i, a / b, l, (a <= l * b ? "ok" : "OVER"), c / d, l, (c <= l * d ? "ok" : "OVER") }')")
+			fi
+			# An empty result cache (the analysis plus writing the
+			# entries): within 2.5× the floor on real code, and faster
+			# than staticcheck's first run after a change.
+			cc=${wall[$input.authchallenge-cache-cold]:-}
+			if [ -n "$fw" ] && [ -n "$cc" ] && [ "${input#synth}" = "$input" ]; then
+				checks+=("$(awk -v i="$input" -v a="$cc" -v b="$fw" 'BEGIN {
+					printf "%s: standalone with an empty result cache %.2f× floor (target ≤ 2.5×) %s", i, a / b, (a <= 2.5 * b ? "ok" : "OVER") }')")
+			fi
+			sk=${wall[$input.staticcheck-warm]:-}
+			if [ -n "$cc" ] && [ -n "$sk" ]; then
+				checks+=("$(awk -v i="$input" -v a="$cc" -v b="$sk" 'BEGIN {
+					printf "%s: standalone with an empty result cache %.2f× staticcheck with an empty analysis cache (target < 1×) %s", i, a / b, (a < b ? "ok" : "OVER") }')")
 			fi
 			cw=${wall[$input.authchallenge-cache-warm]:-}
 			if [ -n "$fw" ] && [ -n "$cw" ]; then
 				checks+=("$(awk -v i="$input" -v a="$cw" -v b="$fw" 'BEGIN {
 					printf "%s: standalone with a warm result cache %.2f× floor (go list, no type-checking: target < 1×) %s", i, a / b, (a < b ? "ok" : "OVER") }')")
+			fi
+			sk=${wall[$input.staticcheck-rerun]:-}
+			if [ -n "$cw" ] && [ -n "$sk" ]; then
+				checks+=("$(awk -v i="$input" -v a="$cw" -v b="$sk" 'BEGIN {
+					printf "%s: standalone with a warm result cache %.2f× staticcheck with a warm analysis cache (target < 1×) %s", i, a / b, (a < b ? "ok" : "OVER") }')")
 			fi
 			vc=${wall[$input.vet-authchallenge-cold]:-} sc=${wall[$input.vet-cold]:-}
 			if [ -n "$vc" ] && [ -n "$sc" ]; then
@@ -445,6 +470,9 @@ for input in "${selected[@]}"; do
 			rm -rf "$work/sc-warm"
 			mkdir -p "$work/sc-warm"
 			measure "$input" staticcheck-warm STATICCHECK_CACHE="$work/sc-warm" -- "$staticcheck" "${pkgs[@]}"
+			# The warm result cache's peer: the run after it, on the same
+			# analysis cache.
+			measure "$input" staticcheck-rerun STATICCHECK_CACHE="$work/sc-warm" -- "$staticcheck" "${pkgs[@]}"
 		fi
 		if [ "$smoke" = 1 ]; then
 			measure "$input" vet-authchallenge-cached -- go vet -vettool="$vettool" "${pkgs[@]}"
