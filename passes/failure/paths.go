@@ -536,7 +536,7 @@ func (m *model) unauthenticated() bool {
 				switch x := in.(type) {
 				case *ssa.UnOp:
 					obj := globalOf(x)
-					if obj == nil || obj.Pkg() != m.pass.Pkg || !isError(obj.Type()) || onlyMatched(x) {
+					if obj == nil || obj.Pkg() == nil || !isError(obj.Type()) || onlyMatched(x) {
 						continue
 					}
 					note(obj, st.sig[b])
@@ -567,12 +567,24 @@ func (m *model) unauthenticated() bool {
 	}
 	found := false
 	for obj, v := range vars {
-		if v.sites > 0 && v.failing == v.sites {
-			u := &Unauthenticated{Class: v.class, Speculative: v.spec}
-			m.res.unauth[obj] = u
-			m.pass.ExportObjectFact(obj, u)
-			found = true
+		if v.sites == 0 || v.failing != v.sites {
+			continue
 		}
+		u := &Unauthenticated{Class: v.class, Speculative: v.spec}
+		if obj.Pkg() != m.pass.Pkg {
+			// Another package's sentinel that this one returns only on
+			// failure paths: an unauthenticated error here (an error
+			// handler of this package answering it), though not a fact
+			// on the object, which its own package decides.
+			if m.res.unauth[obj] == nil {
+				m.res.unauth[obj] = u
+				found = true
+			}
+			continue
+		}
+		m.res.unauth[obj] = u
+		m.pass.ExportObjectFact(obj, u)
+		found = true
 	}
 	return found
 }
