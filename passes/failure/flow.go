@@ -63,8 +63,12 @@ type fstate struct {
 	addr map[ssa.Value]*source
 	// ident: values derived from the identity a check returned
 	ident map[ssa.Value]bool
-	sig   map[*ssa.BasicBlock]*Signal
-	guard map[*ssa.BasicBlock]Guard
+	// measure: integers a standard library function computes of a
+	// credential (strings.Count(token, "."), strings.Index(v, ":")):
+	// compared with a constant, they test its form
+	measure map[ssa.Value]*source
+	sig     map[*ssa.BasicBlock]*Signal
+	guard   map[*ssa.BasicBlock]Guard
 }
 
 // summary is what the model knows of a function of this package.
@@ -193,7 +197,7 @@ func sortInstrs(ins []posInstr) {
 // identities, and updates fn's summary and its callees' parameters.
 func (m *model) flow(fn *ssa.Function) *fstate {
 	st := &fstate{fn: fn, cred: make(map[ssa.Value]*source), outc: make(map[ssa.Value]*outcome),
-		addr: make(map[ssa.Value]*source), ident: make(map[ssa.Value]bool)}
+		addr: make(map[ssa.Value]*source), ident: make(map[ssa.Value]bool), measure: make(map[ssa.Value]*source)}
 	sum := m.sums[fn]
 	spec := speculative(fn)
 	for i, p := range fn.Params {
@@ -881,8 +885,11 @@ func (m *model) stdlib(st *fstate, v *ssa.Call, obj *types.Func) {
 		case isError(t) && types.IsInterface(t):
 			st.outc[r] = &outcome{sig, failNonNil}
 		case t.Underlying() != nil:
-			if _, isInt := t.Underlying().(*types.Basic); isInt && !credentialType(t) {
-				continue // lengths, indexes, comparisons
+			if b, isBasic := t.Underlying().(*types.Basic); isBasic && !credentialType(t) {
+				if b.Info()&types.IsInteger != 0 {
+					st.measure[r] = s // a length, a count, an index
+				}
+				continue
 			}
 			st.cred[r] = s
 		}

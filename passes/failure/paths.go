@@ -154,14 +154,19 @@ func (m *model) equality(st *fstate, a, b ssa.Value) (*Signal, bool, bool) {
 		}
 		return signalOf(Mismatch, s, a.Pos()), false, true
 	}
-	// len(parts) != 2, len(vals) == 0
-	if call, ok := a.(*ssa.Call); ok {
+	// A measure of a credential against a constant tests its form:
+	// len(parts) != 2, len(vals) == 0, strings.Count(token, ".") != 2,
+	// strings.Index(v, ":") == -1. Equal fails for none (0) or not found
+	// (-1); not equal fails for a count the form requires.
+	s := st.measure[a]
+	if call, ok := a.(*ssa.Call); ok && s == nil {
 		if bi, ok := call.Call.Value.(*ssa.Builtin); ok && bi.Name() == "len" && len(call.Call.Args) == 1 {
-			if s := m.credOf(st, call.Call.Args[0]); s != nil {
-				if k, ok := intConst(b); ok {
-					return signalOf(Absent, s, call.Pos()), k == 0, true
-				}
-			}
+			s = m.credOf(st, call.Call.Args[0])
+		}
+	}
+	if s != nil {
+		if k, ok := intConst(b); ok {
+			return signalOf(Absent, s, a.Pos()), k <= 0, true
 		}
 	}
 	return nil, false, false

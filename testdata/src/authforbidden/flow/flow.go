@@ -202,3 +202,71 @@ func (s *Server) Mount(mux *http.ServeMux) {
 	mux.HandleFunc("/8", s.helperA)
 	mux.HandleFunc("/9", s.helperB)
 }
+
+// A measure of the credential compared with a constant tests its form: a
+// token without the two dots of a JWT, or Basic credentials without their
+// colon, is a malformed credential, which 403 answers wrongly.
+func (s *Server) tokenShape(w http.ResponseWriter, r *http.Request) {
+	raw, found := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !found || strings.Count(raw, ".") != 2 {
+		w.WriteHeader(http.StatusForbidden) // want `403 answers an authentication failure`
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (s *Server) basicShape(w http.ResponseWriter, r *http.Request) {
+	raw := strings.TrimPrefix(r.Header.Get("Authorization"), "Basic ")
+	dec, err := base64.StdEncoding.DecodeString(raw)
+	if err != nil {
+		http.Error(w, "malformed", http.StatusBadRequest)
+		return
+	}
+	if strings.IndexByte(string(dec), ':') == -1 {
+		http.Error(w, "malformed", http.StatusForbidden) // want `403 answers an authentication failure`
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// The same measures, answered with 401 and a challenge, and measures of
+// values that are not credentials, stay silent.
+func (s *Server) tokenShapeChallenged(w http.ResponseWriter, r *http.Request) {
+	raw, found := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !found || strings.Count(raw, ".") != 2 {
+		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+		w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (s *Server) pathShape(w http.ResponseWriter, r *http.Request) {
+	if strings.Count(r.URL.Path, "/") != 3 {
+		w.WriteHeader(http.StatusForbidden)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// A well-formed token of a caller who may not act: the 403 follows a test
+// of the token's form that passed.
+func (s *Server) tokenScope(w http.ResponseWriter, r *http.Request) {
+	raw, found := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !found || strings.Count(raw, ".") != 2 {
+		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+		w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	claims, err := parse(raw)
+	if err != nil {
+		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+		w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	if claims["scope"] != "admin" {
+		w.WriteHeader(http.StatusForbidden)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
