@@ -109,6 +109,14 @@ func builtByCheck(resp *response.Result, fail *failure.Result, s *response.Site,
 	return sum != nil && sum.ErrStatus&response.S403 != 0 && sum.SetAt == s.SetAt
 }
 
+// assignedAt is a constant 403 given to a status on a failure path and
+// written after the paths join.
+type assignedAt struct {
+	at   response.CondAt
+	site *response.Site
+	sig  *failure.Signal
+}
+
 type finding struct {
 	site *response.Site
 	sig  *failure.Signal
@@ -124,6 +132,7 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *f
 	// reported at the mapping; a write of its result is the same cause.
 	mapped := mappings(pass, fail, insp, rep)
 	var found []finding
+	var assigned []assignedAt
 	for _, s := range resp.Sites {
 		if s.Status&response.S403 == 0 || s.HaveForbidden&response.WWW != 0 {
 			continue // not a 403, or a challenge was looked up on the way to it
@@ -142,11 +151,31 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *f
 				sig = fail.In(st.Pos(), st.End())
 			}
 		}
+		if sig == nil && s.Kind != response.Return {
+			// a status variable given 403 on a failure path and written
+			// after the paths join (an error handler's switch)
+			for _, at := range s.ForbidAt {
+				sg := fail.In(at.Pos, at.End)
+				if !reportable(sg) && at.When != nil {
+					// under errors.Is(err, ErrExpired) with ErrExpired
+					// an authentication failure (an error handler)
+					if obj, u := unauthenticatedOf(pass, fail, at.When); obj != nil && !u.Speculative {
+						sg = &failure.Signal{Kind: failure.Sentinel, Class: u.Class, Err: obj}
+					}
+				}
+				if reportable(sg) && !writesMapped(pass, s, mapped) {
+					assigned = append(assigned, assignedAt{at, s, sg})
+					break
+				}
+			}
+			continue
+		}
 		if !reportable(sig) || builtByCheck(resp, fail, s, sig) || writesMapped(pass, s, mapped) {
 			continue
 		}
 		found = append(found, finding{s, sig})
 	}
+
 	// One helper answering 403 for several failure paths is one finding, at
 	// its write, with the failure paths as related information.
 	byHelper := make(map[*types.Func][]finding)
@@ -163,16 +192,26 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *f
 		}
 	}
 	grouped := make(map[*response.Site]bool)
+	decided := make(map[token.Pos]bool) // where helpers' 403s were reported
 	for _, h := range helpers {
 		calls := byHelper[h]
 		w := helperWrite(pass, resp, h)
-		if len(calls) < 2 || w == nil {
+		// A helper that answers 403 for some errors only (an error
+		// switch) decides it at its write, even for one failure path.
+		sum := resp.Of(h)
+		if (len(calls) < 2 && (sum == nil || sum.RejectWhen == nil)) || w == nil {
 			continue
 		}
+		what := fmt.Sprintf("%d authentication failures with 403 (first: %s)", len(calls), describe(calls[0].sig))
+		if len(calls) == 1 {
+			what = fmt.Sprintf("an authentication failure with 403 (%s)", describe(calls[0].sig))
+		}
+		pos, end := decidedAt(pass, fail, w)
+		decided[pos] = true
 		d := analysis.Diagnostic{
-			Pos: w.Pos, End: w.End,
-			Message: fmt.Sprintf("%s answers %d authentication failures with 403 (first: %s): a 403 tells the client new credentials will not help; answer them with 401 and a WWW-Authenticate challenge, and keep 403 for a known caller who may not act",
-				h.Name(), len(calls), describe(calls[0].sig)),
+			Pos: pos, End: end,
+			Message: fmt.Sprintf("%s answers %s: a 403 tells the client new credentials will not help; answer with 401 and a WWW-Authenticate challenge, and keep 403 for a known caller who may not act",
+				h.Name(), what),
 		}
 		for _, c := range calls {
 			grouped[c.site] = true
@@ -180,6 +219,18 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *f
 				Message: "called on an authentication failure path (" + describe(c.sig) + ")"})
 		}
 		rep.Report(d)
+	}
+	// A constant 403 given on a failure path to a status written after
+	// the paths join, in a function whose calls were not reported for it.
+	for _, a := range assigned {
+		if decided[a.at.Pos] {
+			continue
+		}
+		w := pass.Fset.Position(a.site.Pos)
+		rep.Report(analysis.Diagnostic{Pos: a.at.Pos, End: a.at.End,
+			Message: fmt.Sprintf("403 set here answers an authentication failure (%s) where it is written (%s:%d): a 403 tells the client new credentials will not help; answer 401 with a WWW-Authenticate challenge, and keep 403 for a known caller who may not act",
+				describe(a.sig), filepath.Base(w.Filename), w.Line),
+			Related: []analysis.RelatedInformation{{Pos: a.site.Pos, End: a.site.End, Message: "written here"}}})
 	}
 	// A carrier of 403 built in this package on a failure path and written
 	// on another line is one finding, where its status was set, pointing
@@ -365,6 +416,54 @@ func objectOf(pass *analysis.Pass, e ast.Expr) types.Object {
 		return pass.TypesInfo.Uses[x.Sel]
 	}
 	return nil
+}
+
+// decidedAt returns where a helper decides the 403 it writes at w: the
+// constant 403 whose condition names an error that authentication failures
+// return (status = http.StatusForbidden under errors.Is(err, ErrExpired)),
+// else its only constant 403, else the write.
+func decidedAt(pass *analysis.Pass, fail *failure.Result, w *response.Site) (token.Pos, token.Pos) {
+	for _, at := range w.ForbidAt {
+		if at.When != nil && unauthenticatedIn(pass, fail, at.When) {
+			return at.Pos, at.End
+		}
+	}
+	if len(w.ForbidAt) == 1 {
+		return w.ForbidAt[0].Pos, w.ForbidAt[0].End
+	}
+	return w.Pos, w.End
+}
+
+// unauthenticatedIn reports whether a condition names a sentinel that
+// authentication failures return (errors.Is(err, ErrExpired) with ErrExpired
+// unauthenticated here or in the package that declares it).
+func unauthenticatedIn(pass *analysis.Pass, fail *failure.Result, c *response.Cond) bool {
+	obj, _ := unauthenticatedOf(pass, fail, c)
+	return obj != nil
+}
+
+// unauthenticatedOf returns the first such sentinel of a condition and
+// what the failure model says of it.
+func unauthenticatedOf(pass *analysis.Pass, fail *failure.Result, c *response.Cond) (*types.Var, *failure.Unauthenticated) {
+	for _, name := range c.Errors {
+		dot := strings.LastIndexByte(name, '.')
+		if dot < 0 {
+			continue
+		}
+		path, id := name[:dot], name[dot+1:]
+		pkgs := append([]*types.Package{pass.Pkg}, pass.Pkg.Imports()...)
+		for _, p := range pkgs {
+			if p.Path() != path {
+				continue
+			}
+			if v, ok := p.Scope().Lookup(id).(*types.Var); ok {
+				if u := fail.Unauthenticated(v); u != nil && u.Class != chain.Less {
+					return v, u
+				}
+			}
+		}
+	}
+	return nil, nil
 }
 
 // describe says, in the user's terms, what failed.

@@ -23,6 +23,7 @@ func TestNoChallenge(t *testing.T) {
 		"nochallenge/fiberfw",
 		"nochallenge/fiber3fw",
 		"nochallenge/fasthttpfw",
+		"nochallenge/mounted/...",
 	)
 }
 

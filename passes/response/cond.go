@@ -13,14 +13,22 @@ import (
 	"github.com/authchallenge/authchallenge/passes/internal/syntax"
 )
 
-// condOf returns the condition on one of f's parameters under which the
-// unchallenged status of site s is written, or nil when it is written
-// whatever the arguments: every constant status that reaches the write
-// must sit under a guard of the same parameter — a bool parameter tested
-// (if invalid { … }), or an error parameter compared with sentinels or
-// error types (switch err, errors.Is, errors.As, a type switch).
-func (m *model) condOf(f *fn, s *siteRec) *Cond {
-	from := s.from
+// condOf returns the condition on one of f's parameters under which site
+// s writes one of the statuses want, or nil when it is written whatever the
+// arguments: every constant of those statuses that reaches the write must
+// sit under a guard of the same parameter — a bool parameter tested (if
+// invalid { … }), or an error parameter compared with sentinels or error
+// types (switch err, errors.Is, errors.As, a type switch).
+func (m *model) condOf(f *fn, s *siteRec, want Status) *Cond {
+	var from []ast.Expr
+	for _, e := range s.from {
+		if tv, ok := m.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
+			if v, ok := constant.Int64Val(tv.Value); !ok || statusOfCode(v)&want == 0 {
+				continue
+			}
+		}
+		from = append(from, e)
+	}
 	if len(from) == 0 {
 		return nil
 	}

@@ -212,8 +212,8 @@ func (m *model) analyse(f *fn) {
 	if w.fails > 0 {
 		sum.OnFail = w.onFail & AllChallenges &^ sum.Must
 	}
-	var conds []*Cond
-	unconditional := false
+	var conds, rejectConds []*Cond
+	unconditional, rejectAlways := false, false
 	for _, s := range w.sites {
 		if s.indirect {
 			// The status came through a variable or a table: which value
@@ -224,6 +224,26 @@ func (m *model) analyse(f *fn) {
 		s.HaveForbidden = s.Have
 		if s.forbidKnown {
 			s.HaveForbidden = s.forbid
+		}
+		if s.Status&S403 != 0 && s.Kind != Return {
+			for _, e := range s.from {
+				if tv, ok := m.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
+					if v, ok := constant.Int64Val(tv.Value); ok && statusOfCode(v) == S403 {
+						at := CondAt{Pos: e.Pos(), End: e.End()}
+						if f.body.Pos() <= e.Pos() && e.End() <= f.body.End() {
+							at.When = m.guard(f, e)
+						}
+						s.ForbidAt = append(s.ForbidAt, at)
+					}
+				}
+			}
+			// the condition on the parameters under which it answers
+			// 403 (an error switch answering 403 for some errors only)
+			if c := m.condOf(f, s, S403); c != nil {
+				rejectConds = append(rejectConds, c)
+			} else {
+				rejectAlways = true
+			}
 		}
 		if f.root || s.Kind == Return {
 			continue
@@ -242,11 +262,14 @@ func (m *model) analyse(f *fn) {
 			}
 		}
 		sum.Unchallenged |= un
-		if c := m.condOf(f, s); c != nil {
+		if c := m.condOf(f, s, un); c != nil {
 			conds = append(conds, c)
 		} else {
 			unconditional = true
 		}
+	}
+	if sum.Rejects&S403 != 0 && !rejectAlways {
+		sum.RejectWhen = mergeConds(rejectConds)
 	}
 	if !unconditional {
 		sum.When = mergeConds(conds)
@@ -742,7 +765,7 @@ func (w *walker) apply(call *ast.CallExpr, sum *Summary, name string) {
 	if sum.Unchallenged != 0 && w.m.meets(w.f, sum.When, call) {
 		w.site(call, Call, sum.Unchallenged, false, name, sum.Origin, token.Position{}, nil)
 	}
-	if sum.Rejects&S403 != 0 && sum.StatusParam == 0 && sum.CarrierParam == 0 {
+	if sum.Rejects&S403 != 0 && sum.StatusParam == 0 && sum.CarrierParam == 0 && (sum.RejectWhen == nil || w.m.meets(w.f, sum.RejectWhen, call)) {
 		w.site(call, Call, S403, false, name, sum.Origin, token.Position{}, nil) // a helper that answers 403
 	}
 	w.st.have |= sum.Must
@@ -1061,7 +1084,7 @@ type value struct {
 	param    int        // the 1-based parameter it is (0: none)
 	carrier  int        // the 1-based parameter whose status field it is (0: none)
 	indirect bool       // through a variable or table rather than a constant at the site
-	from     []ast.Expr // the constant expressions of 401 or 407 it may be
+	from     []ast.Expr // the constant expressions of 401, 403 or 407 it may be
 }
 
 // statusOf evaluates a status expression.
@@ -1071,7 +1094,7 @@ func (m *model) statusOf(f *fn, e ast.Expr, depth int) value {
 		if v, ok := constant.Int64Val(tv.Value); ok {
 			s := statusOfCode(v)
 			val := value{s: s, indirect: depth > 0}
-			if s&(S401|S407) != 0 {
+			if s&(S401|S403|S407) != 0 {
 				val.from = []ast.Expr{e}
 			}
 			return val

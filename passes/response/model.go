@@ -30,6 +30,7 @@ type fn struct {
 	outer   *types.Func // the declared function (for a literal, the one around it)
 	parent  *fn         // for a literal, the function it is written in
 	exempt  bool        // its answers are protocol-mandated (config)
+	builds  bool        // builds a handler (Deep.Wraps is set)
 
 	g      *cfg.CFG
 	events [][]ast.Node // per block of g: its calls, assignments and returns in evaluation order
@@ -259,6 +260,9 @@ func (m *model) deepen() {
 		d.Unknown |= f.sum.Unknown
 		d.Rejects |= f.sum.Rejects
 		d.Definite, d.Challenge = d.May, d.May|d.Unknown
+		if f.parent != nil && m.handlerSig(f.sig) && !f.builds {
+			d.Wraps, f.builds = f.sum.Must&AllChallenges, true
+		}
 		if p := f.parent; p != nil {
 			// A literal's challenges are not set on every path of the
 			// function that builds it: they count as may.
@@ -266,6 +270,14 @@ func (m *model) deepen() {
 			pd.May |= d.May
 			pd.Unknown |= d.Unknown
 			pd.Rejects |= d.Rejects
+			// What every handler it builds must set.
+			if f.builds {
+				if p.builds {
+					pd.Wraps &= d.Wraps
+				} else {
+					pd.Wraps, p.builds = d.Wraps, true
+				}
+			}
 		}
 	}
 }

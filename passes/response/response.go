@@ -201,6 +201,11 @@ type Summary struct {
 	// for ErrNoToken only): a call whose argument cannot be one of its
 	// errors does not answer 403.
 	ForbidWhen *Cond
+	// RejectWhen, if set, is the only condition on the parameters under
+	// which it answers 403 itself (an error switch writing 403 for
+	// ErrExpired only): a call whose argument cannot be one of its errors
+	// does not answer 403.
+	RejectWhen *Cond
 	// Origin is the position of the first unchallenged write.
 	Origin token.Position
 }
@@ -231,6 +236,10 @@ func (c *Cond) String() string {
 type Effect struct {
 	Must, May, Unknown Bits
 	Rejects            Status
+	// Wraps is the set of challenge headers that every handler the
+	// function builds sets on every path: a middleware that sets the
+	// challenge before it calls the handler it wraps.
+	Wraps Bits
 
 	// Deprecated: Definite is May, kept until the chain model reads May.
 	Definite Bits
@@ -264,6 +273,9 @@ func (s *Summary) String() string {
 			parts = append(parts, fmt.Sprintf("builds handlers that set %s, reject %s", d.May|d.Unknown, d.Rejects))
 		}
 	}
+	if s.Deep.Wraps != 0 {
+		parts = append(parts, "wraps handlers setting "+s.Deep.Wraps.String())
+	}
 	if s.StatusParam > 0 {
 		parts = append(parts, fmt.Sprintf("writes status param %d", s.StatusParam))
 	}
@@ -286,6 +298,9 @@ func (s *Summary) String() string {
 			p += " (403 when " + s.ForbidWhen.String() + ")"
 		}
 		parts = append(parts, p)
+	}
+	if s.RejectWhen != nil {
+		parts = append(parts, "403 when "+s.RejectWhen.String())
 	}
 	if s.StatusCtor > 0 {
 		parts = append(parts, fmt.Sprintf("builds a carrier of status param %d", s.StatusCtor))
@@ -382,6 +397,18 @@ type Site struct {
 	Where string
 	// Func is the enclosing *ast.FuncDecl or *ast.FuncLit.
 	Func ast.Node
+	// ForbidAt lists, for a site that answers 403, the constant 403s of
+	// its function that reach it (status = http.StatusForbidden in a
+	// switch, then one write), each with the condition on the function's
+	// parameters it sits under: where a helper decides its 403.
+	ForbidAt []CondAt
+}
+
+// CondAt is a constant status expression and the condition on its
+// function's parameters it sits under (nil: none known).
+type CondAt struct {
+	Pos, End token.Pos
+	When     *Cond
 }
 
 // Missing returns the statuses of s that go out without their challenge
@@ -471,6 +498,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	m.collect()
 	m.summarise()
 	m.deepen()
+	m.mountedBehind()
 	for _, f := range m.order {
 		res.Funcs[f.node] = &f.sum
 		if f.obj != nil {

@@ -1,0 +1,118 @@
+package response
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// mountedBehind: a handler that the package mounts only inside a
+// middleware that sets a challenge on every path before it calls the
+// handler (ChallengeOn401(c)(http.HandlerFunc(h.Firmware))) answers its
+// 401s with that challenge. A handler the package never mounts, or mounts
+// once without such a wrapper, keeps its sites as they are: a router
+// elsewhere may serve it bare.
+func (m *model) mountedBehind() {
+	roots := make(map[*types.Func]*fn)
+	for _, f := range m.order {
+		if f.root && f.obj != nil && len(f.sites) > 0 {
+			roots[f.obj] = f
+		}
+	}
+	if len(roots) == 0 {
+		return
+	}
+	wraps := make(map[*fn]Bits)
+	seen := make(map[*fn]bool)
+	m.insp.WithStack([]ast.Node{(*ast.Ident)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		id := n.(*ast.Ident)
+		obj, ok := m.info.Uses[id].(*types.Func)
+		if !ok {
+			return true
+		}
+		f := roots[obj.Origin()]
+		if f == nil {
+			return true
+		}
+		var e ast.Expr = id
+		parents := stack[:len(stack)-1]
+		if k := len(parents); k > 0 {
+			if sel, ok := parents[k-1].(*ast.SelectorExpr); ok && sel.Sel == id {
+				e, parents = sel, parents[:k-1]
+			}
+		}
+		if k := len(parents); k > 0 {
+			if call, ok := parents[k-1].(*ast.CallExpr); ok && ast.Unparen(call.Fun) == e {
+				return true // a call, not a mounting
+			}
+		}
+		w := m.wrapperOf(e, parents)
+		if seen[f] {
+			wraps[f] &= w
+		} else {
+			wraps[f], seen[f] = w, true
+		}
+		return true
+	})
+	for f, w := range wraps {
+		if w == 0 {
+			continue
+		}
+		for _, s := range f.sites {
+			s.Have |= w // (a 403 is not made right by a challenge)
+		}
+	}
+}
+
+// wrapperOf returns the challenges a middleware sets around the handler
+// value e (whose enclosing nodes are parents) when e is handed to one,
+// through conversions (http.HandlerFunc(h)): mw(h) or mw(args)(h).
+func (m *model) wrapperOf(e ast.Expr, parents []ast.Node) Bits {
+	for i := len(parents) - 1; i >= 0; i-- {
+		switch p := parents[i].(type) {
+		case *ast.ParenExpr:
+			e = p
+			continue
+		case *ast.CallExpr:
+			isArg := false
+			for _, a := range p.Args {
+				if a == e {
+					isArg = true
+				}
+			}
+			if !isArg {
+				return 0
+			}
+			if tv, ok := m.info.Types[p.Fun]; ok && tv.IsType() {
+				e = p // a conversion to a handler type
+				continue
+			}
+			fun := ast.Unparen(p.Fun)
+			if inner, ok := fun.(*ast.CallExpr); ok {
+				return m.wrapsOf(inner)
+			}
+			return m.wrapsOf(p)
+		}
+		return 0
+	}
+	return 0
+}
+
+// wrapsOf returns what every handler built by the function call calls
+// sets on every path.
+func (m *model) wrapsOf(call *ast.CallExpr) Bits {
+	fun, ok := m.calleeObj(call).(*types.Func)
+	if !ok {
+		return 0
+	}
+	if f := m.byObj[fun.Origin()]; f != nil {
+		return f.sum.Deep.Wraps
+	}
+	var fact Summary
+	if m.pass.ImportObjectFact(fun.Origin(), &fact) {
+		return fact.Deep.Wraps
+	}
+	return 0
+}

@@ -1,0 +1,86 @@
+// Package mounted: handlers that answer a bare 401 and the places the
+// package mounts them. A handler mounted only inside a middleware that sets
+// the challenge first answers with that challenge.
+package mounted
+
+import (
+	"net/http"
+
+	"nochallenge/mounted/mw"
+)
+
+// Files serves the firmware images.
+type Files struct{ tokens map[string]bool }
+
+func (f *Files) authorized(r *http.Request) bool {
+	return f.tokens[r.Header.Get("Authorization")]
+}
+
+// Firmware is mounted behind ChallengeOn401 only: its 401 is challenged.
+func (f *Files) Firmware(w http.ResponseWriter, r *http.Request) {
+	if !f.authorized(r) {
+		w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// Manifest is mounted behind ChallengeOn401 once and bare once.
+func (f *Files) Manifest(w http.ResponseWriter, r *http.Request) {
+	if !f.authorized(r) {
+		w.WriteHeader(http.StatusUnauthorized) // want `401 response without a WWW-Authenticate challenge`
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// Logs is mounted behind a middleware that sets nothing.
+func (f *Files) Logs(w http.ResponseWriter, r *http.Request) {
+	if !f.authorized(r) {
+		http.Error(w, "unauthorized", http.StatusUnauthorized) // want `401 response without a WWW-Authenticate challenge`
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// Metrics is mounted behind a middleware that sets the challenge only on
+// some paths.
+func (f *Files) Metrics(w http.ResponseWriter, r *http.Request) {
+	if !f.authorized(r) {
+		w.WriteHeader(http.StatusUnauthorized) // want `401 response without a WWW-Authenticate challenge`
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// Export is never mounted here: a router elsewhere may serve it bare.
+func (f *Files) Export(w http.ResponseWriter, r *http.Request) {
+	if !f.authorized(r) {
+		w.WriteHeader(http.StatusUnauthorized) // want `401 response without a WWW-Authenticate challenge`
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// status is a plain function handler, mounted behind the challenge.
+func status(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get("Authorization") == "" {
+		w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// Routes mounts them.
+func Routes(f *Files) *http.ServeMux {
+	mux := http.NewServeMux()
+	challenged := mw.ChallengeOn401(`Bearer realm="files"`)
+	mux.Handle("/firmware/", mw.ChallengeOn401(`Bearer realm="files"`)(http.HandlerFunc(f.Firmware)))
+	mux.Handle("/manifest", mw.ChallengeOn401(`Bearer realm="files"`)(http.HandlerFunc(f.Manifest)))
+	mux.HandleFunc("/manifest.json", f.Manifest)
+	mux.Handle("/logs", mw.Logged(http.HandlerFunc(f.Logs)))
+	mux.Handle("/metrics", mw.ChallengeIfAPI(http.HandlerFunc(f.Metrics)))
+	mux.Handle("/status", mw.ChallengeOn401(`Bearer realm="files"`)(http.HandlerFunc(status)))
+	_ = challenged
+	return mux
+}
