@@ -1064,6 +1064,21 @@ func fileAccess(t *testing.T, dirs ...string) (files int, problems []string) {
 				}
 				return true
 			})
+			// Module may be read where the file handles its nil (nogo
+			// leaves it unset; pass.Module == nil decides for that case).
+			moduleNil := make(map[string]bool)
+			ast.Inspect(f, func(n ast.Node) bool {
+				if be, ok := n.(*ast.BinaryExpr); ok && be.Op == token.EQL {
+					if sel, ok := be.X.(*ast.SelectorExpr); ok && sel.Sel.Name == "Module" {
+						if id, ok := sel.X.(*ast.Ident); ok && passNames[id.Name] {
+							if y, ok := be.Y.(*ast.Ident); ok && y.Name == "nil" {
+								moduleNil[id.Name] = true
+							}
+						}
+					}
+				}
+				return true
+			})
 			ast.Inspect(f, func(n ast.Node) bool {
 				sel, ok := n.(*ast.SelectorExpr)
 				if !ok {
@@ -1082,7 +1097,7 @@ func fileAccess(t *testing.T, dirs ...string) (files int, problems []string) {
 					problems = append(problems, fmt.Sprintf("%s: %s.%s: analyzers read no files (nogo's sandbox holds only the package's sources)",
 						fset.Position(sel.Pos()), p, sel.Sel.Name))
 				}
-				if passNames[x] && passFields[sel.Sel.Name] {
+				if passNames[x] && passFields[sel.Sel.Name] && !(sel.Sel.Name == "Module" && moduleNil[x]) {
 					problems = append(problems, fmt.Sprintf("%s: %s.%s: nogo leaves Pass.%s unset",
 						fset.Position(sel.Pos()), x, sel.Sel.Name, sel.Sel.Name))
 				}

@@ -3,11 +3,11 @@
 // command hands over to unitchecker instead (see cmd/authchallenge).
 //
 // The packages named on the command line are analysed and their findings
-// reported. Their dependencies that can matter (CanMatter: outside the
-// standard library, and reaching net/http, gRPC or fasthttp) are analysed
-// too, for their facts only, so that a package named alone is judged as
-// `./...` and go vet judge it: a framework or an authentication module of
-// the company's own is learned from its code. The rest, the standard library
+// reported. Their dependencies in your own modules (CanMatter: outside the
+// standard library and the frameworks the knowledge table describes) are
+// analysed too, for their facts only, so that a package named alone is
+// judged as `./...` and go vet judge it: a framework, an authentication
+// module or a token package of the company's own is learned from its code. The rest, the standard library
 // first, is read from export data, as the compiler and go vet see it; what
 // the rules know of it is written in their table. This keeps the cost far
 // below the stock checker's, which parses and analyses every dependency,

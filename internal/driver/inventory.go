@@ -481,8 +481,10 @@ func factsOrigins(roots []*packages.Package, l *loaded, checked map[*packages.Pa
 			f.From = "analysed"
 		case l.origin[p] == originAnalysed:
 			f.Why = "not needed by the packages analysed"
+		case !ownModule(p.Module):
+			f.Why = "a fetched module: only your own modules are analysed for facts"
 		default:
-			f.Why = "nothing there reaches net/http, gRPC or fasthttp"
+			f.Why = "the knowledge table describes it"
 		}
 		out = append(out, f)
 	})

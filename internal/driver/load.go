@@ -62,12 +62,9 @@ func load(patterns []string, tests bool, tags string, facts bool) (*loaded, erro
 		out.roots = append(out.roots, p)
 		out.origin[p] = originNamed
 	}
-	reaches := make(map[*packages.Package]bool)
 	packages.Visit(out.roots, nil, func(p *packages.Package) {
-		reaches[p] = gate.EntryPoint(p.PkgPath)
 		importsAnalysed := false
 		for _, imp := range p.Imports {
-			reaches[p] = reaches[p] || reaches[imp]
 			importsAnalysed = importsAnalysed || out.origin[imp] == originNamed || out.origin[imp] == originAnalysed
 		}
 		if out.origin[p] == originNamed {
@@ -76,7 +73,7 @@ func load(patterns []string, tests bool, tags string, facts bool) (*loaded, erro
 		// A package that imports an analysed one is analysed too,
 		// whatever it imports: its types must be those checked from
 		// source, not a second copy read from export data.
-		if importsAnalysed && p.Module != nil || facts && CanMatter(p, func(q *packages.Package) bool { return reaches[q] }) {
+		if importsAnalysed && p.Module != nil || facts && CanMatter(p) {
 			out.origin[p] = originAnalysed
 			out.deps = append(out.deps, p)
 			return
@@ -115,28 +112,26 @@ func (l *loaded) check(skip map[*packages.Package]bool) map[*packages.Package]bo
 
 // CanMatter reports whether the facts of dependency p can change what the
 // rules find in the packages that import it, so that the driver analyses
-// it: p lies outside the standard library and outside what the knowledge
-// table describes (a framework of the table and its subpackages), and
-// imports a package of the table or one that reaches the table through its
-// own imports (reaches tells, for an import of p). This is the models' one
-// gate (passes/gate), asked of the import graph before type-checking.
-func CanMatter(p *packages.Package, reaches func(*packages.Package) bool) bool {
+// it: p belongs to your own modules (the main module, the workspace, a
+// module replaced by a local directory) and lies outside what the knowledge
+// table describes. Whether a package of your own can answer a request or
+// check credentials (a token package that never imports net/http verifies
+// what it is handed as text) is the models' gate, decided from its types
+// (ir.Gate); a package past neither costs its type-checking only.
+func CanMatter(p *packages.Package) bool {
 	if p.Module == nil || gate.Covered(p.PkgPath) {
 		return false // the standard library, or a package the table describes
 	}
-	if !p.Module.Main && (p.Module.Replace == nil || p.Module.Replace.Version != "") {
-		// A module fetched from a registry: analysing every such module
-		// that reaches net/http took 20 times the floor and 5.7 GB on the
-		// corpus. Only your own modules (the main module, the workspace,
-		// and modules replaced by a local directory) are analysed for now.
-		return false
-	}
-	for _, imp := range p.Imports {
-		if gate.EntryPoint(imp.PkgPath) || reaches(imp) {
-			return true
-		}
-	}
-	return false
+	// A module fetched from a registry: analysing every such module
+	// that reaches net/http took 20 times the floor and 5.7 GB on the
+	// corpus. Only your own modules are analysed for now.
+	return ownModule(p.Module)
+}
+
+// ownModule: the main module, a workspace module, or a module replaced by
+// a local directory.
+func ownModule(m *packages.Module) bool {
+	return m.Main || m.Replace != nil && m.Replace.Version == ""
 }
 
 // isolate cuts every import edge of pkgs that leads outside pkgs: facts

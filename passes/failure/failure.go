@@ -205,6 +205,11 @@ type Source struct {
 	// AWS SigV4 signature, which makes the caller's credential
 	// challenge-less.
 	SigV4Params uint8
+	// Extracts: it hands back (FromParam) the credential it is given
+	// after testing only its presence or form (a bearer token cut from an
+	// Authorization value): what it returns is still the credential, not
+	// the identity a verifier returns.
+	Extracts bool
 }
 
 // AFact marks Source as a fact.
@@ -243,6 +248,10 @@ type Unauthenticated struct {
 	// verifier of another package): it counts on an error known to come
 	// from a failed check, not on an error of unknown origin.
 	Speculative bool
+	// By names (types.Func.FullName) the functions that return a
+	// speculative one: a package that hands one of them credentials
+	// confirms it, there.
+	By []string
 }
 
 // AFact marks Unauthenticated as a fact.
@@ -436,8 +445,8 @@ func run(pass *analysis.Pass, cfg *config.Config, prog *ir.IR) (*Result, error) 
 			}
 		}
 	}
-	if prog == nil || prog.Pkg == nil || !knowledge.Matters(pass.Pkg) {
-		return res, nil
+	if prog == nil || prog.Pkg == nil {
+		return res, nil // not past the gate (ir.Gate)
 	}
 	m := newModel(pass, cfg, prog, res)
 	m.solve()
@@ -456,4 +465,92 @@ func (r *Result) Block(b *ssa.BasicBlock) *Signal {
 		}
 	}
 	return nil
+}
+
+// ReadsNoCredentials reports whether fn is known to read no credentials:
+// neither it, nor the literals it builds, nor the functions of this
+// package it calls read any from a request, and every other call it makes
+// is of the standard library, of a framework of the knowledge table, or of
+// a function whose package's facts say it reads none. A call the model
+// cannot follow (an interface method, a function value) leaves it unknown:
+// false. Middleware that only authorizes an identity set earlier (a role,
+// a tenant) reads none.
+func (r *Result) ReadsNoCredentials(fn *ssa.Function) bool {
+	if fn == nil {
+		return false
+	}
+	byFn := make(map[*ssa.Function]*funcInfo, len(r.funcs))
+	for _, fi := range r.funcs {
+		byFn[fi.fn] = fi
+	}
+	seen := make(map[*ssa.Function]bool)
+	var reads func(f *ssa.Function, depth int) bool
+	reads = func(f *ssa.Function, depth int) bool {
+		if seen[f] {
+			return false
+		}
+		seen[f] = true
+		fi := byFn[f]
+		if fi == nil || depth > ir.MaxDepth {
+			return true // not this package's, or too deep: unknown
+		}
+		if fi.reads != nil {
+			return true
+		}
+		for _, anon := range f.AnonFuncs {
+			if reads(anon, depth+1) {
+				return true
+			}
+		}
+		for _, b := range f.Blocks {
+			for _, in := range b.Instrs {
+				call, ok := in.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				c := call.Common()
+				if c.IsInvoke() {
+					if p := c.Method.Pkg(); p == nil || !knowledge.Described(p.Path()) {
+						return true // an interface the model cannot see into
+					}
+					continue
+				}
+				switch callee := c.Value.(type) {
+				case *ssa.Builtin:
+				case *ssa.MakeClosure:
+					if g, ok := callee.Fn.(*ssa.Function); !ok || reads(g, depth+1) {
+						return true
+					}
+				case *ssa.Function:
+					if byFn[callee] != nil || byFn[callee.Origin()] != nil {
+						g := callee
+						if byFn[g] == nil {
+							g = callee.Origin()
+						}
+						if reads(g, depth+1) {
+							return true
+						}
+						continue
+					}
+					obj, ok := callee.Object().(*types.Func)
+					if !ok {
+						if callee.Synthetic != "" && callee.Pkg == nil {
+							continue // a wrapper of the builder's (bound method, thunk)
+						}
+						return true
+					}
+					if obj.Pkg() == nil || knowledge.Described(obj.Pkg().Path()) {
+						continue
+					}
+					if s := r.sources[obj.Origin()]; s != nil && s.Origin != NoOrigin {
+						return true
+					}
+				default:
+					return true // a function value
+				}
+			}
+		}
+		return false
+	}
+	return !reads(fn, 0)
 }

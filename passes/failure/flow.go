@@ -107,6 +107,9 @@ type model struct {
 	// here; typeFacts: what imported func types' values read.
 	funcVals  map[*types.TypeName]*funcVals
 	typeFacts map[*types.TypeName]*FuncValues
+	// handed: the functions of other packages this one hands a
+	// credential (FullName), which confirms their speculative sentinels
+	handed map[string]bool
 	// changed: a summary or field changed in this round
 	changed bool
 }
@@ -114,7 +117,7 @@ type model struct {
 func newModel(pass *analysis.Pass, cfg *config.Config, prog *ir.IR, res *Result) *model {
 	m := &model{pass: pass, cfg: cfg, prog: prog, res: res, sums: make(map[*ssa.Function]*summary),
 		fields: make(map[*types.Var]*source), states: make(map[*ssa.Function]*fstate), facts: make(map[*types.Func]*Source),
-		funcVals: make(map[*types.TypeName]*funcVals), typeFacts: make(map[*types.TypeName]*FuncValues)}
+		funcVals: make(map[*types.TypeName]*funcVals), typeFacts: make(map[*types.TypeName]*FuncValues), handed: make(map[string]bool)}
 	for _, f := range pass.AllObjectFacts() {
 		if s, ok := f.Fact.(*Source); ok {
 			if fn, ok := f.Object.(*types.Func); ok {
@@ -149,6 +152,7 @@ func (m *model) solve() {
 			break
 		}
 	}
+	m.confirm()
 	for _, fn := range m.prog.Funcs {
 		m.paths(m.states[fn])
 	}
@@ -179,6 +183,14 @@ func (m *model) export() {
 		m.res.funcs = append(m.res.funcs, fi)
 		if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() == m.pass.Pkg && !sum.src.zero() {
 			s := sum.src
+			if s.FromParam != 0 {
+				s.Extracts = true
+				for _, sig := range st.sig {
+					if sig.Kind != Absent {
+						s.Extracts = false // it verifies: what it returns is an identity
+					}
+				}
+			}
 			m.pass.ExportObjectFact(obj, &s)
 		}
 	}
@@ -626,7 +638,7 @@ func (m *model) call(st *fstate, v *ssa.Call) {
 				}
 			}
 		}
-		if passed && !carried && given != nil {
+		if passed && !carried && given != nil && !fact.Extracts {
 			// a check that hands back what it was given, parsed: what it
 			// returns is an identity (a subject), no longer a credential
 			for _, r := range res {
@@ -666,11 +678,33 @@ func (m *model) call(st *fstate, v *ssa.Call) {
 	if given == nil || knowledge.Described(obj.Pkg().Path()) {
 		return
 	}
+	if given.origin != Param && obj.Pkg() != m.pass.Pkg {
+		m.handed[obj.Origin().FullName()] = true
+	}
 	sig := &Signal{Kind: Rejected, Class: given.class, Origin: given.origin, Header: given.header, Pos: v.Pos(), Check: obj}
 	if given.origin == Param {
 		sig.Origin = Param
 	}
 	m.outcomes(st, v, sig, true)
+}
+
+// confirm: an imported sentinel that only the functions of its package
+// handed credentials by their callers return (speculative there) is an
+// unauthenticated error here when this package hands one of them a
+// credential (token.ErrExpired, returned by token.Verify, which this
+// package calls with a bearer token). The verdict stays local.
+func (m *model) confirm() {
+	for obj, u := range m.res.unauth {
+		if !u.Speculative || obj.Pkg() == m.pass.Pkg {
+			continue
+		}
+		for _, f := range u.By {
+			if m.handed[f] {
+				m.res.unauth[obj] = &Unauthenticated{Class: u.Class}
+				break
+			}
+		}
+	}
 }
 
 // paramArg returns the argument for SSA parameter j (the receiver of a

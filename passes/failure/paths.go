@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -512,8 +513,10 @@ func (m *model) unauthenticated() bool {
 		sites, failing int
 		class          chain.Class
 		spec           bool
+		by             []string
 	}
 	vars := make(map[types.Object]*verdict)
+	var in *ssa.Function // the declared function being read
 	note := func(obj types.Object, sig *Signal) {
 		v := vars[obj]
 		if v == nil {
@@ -528,12 +531,18 @@ func (m *model) unauthenticated() bool {
 			}
 			if !sig.Speculative() {
 				v.spec = false
+			} else if f, ok := in.Object().(*types.Func); ok && !slices.Contains(v.by, f.FullName()) {
+				v.by = append(v.by, f.FullName())
 			}
 		}
 	}
 	for _, fn := range m.prog.Funcs {
 		if fn.Parent() == nil && fn.Name() == "init" && fn.Synthetic != "" {
 			continue // the package's initialisers define the variables
+		}
+		in = fn
+		for in.Parent() != nil {
+			in = in.Parent()
 		}
 		st := m.states[fn]
 		for _, b := range fn.Blocks {
@@ -576,6 +585,10 @@ func (m *model) unauthenticated() bool {
 			continue
 		}
 		u := &Unauthenticated{Class: v.class, Speculative: v.spec}
+		if v.spec {
+			slices.Sort(v.by)
+			u.By = v.by
+		}
 		if obj.Pkg() != m.pass.Pkg {
 			// Another package's sentinel that this one returns only on
 			// failure paths: an unauthenticated error here (an error

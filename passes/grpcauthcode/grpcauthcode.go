@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/authchallenge/authchallenge/passes/chain"
 	"github.com/authchallenge/authchallenge/passes/config"
 	"github.com/authchallenge/authchallenge/passes/failure"
 	"github.com/authchallenge/authchallenge/passes/internal/ir"
@@ -126,6 +127,38 @@ func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result, prog *ir
 								report1(rep, r, fs, "code mapping answers an authentication failure (%s) with PermissionDenied: missing or invalid credentials are codes.Unauthenticated; return it here")
 							}
 						}
+					}
+				}
+				return true
+			case *ast.CompositeLit:
+				// an error-to-code table: an unauthenticated error
+				// mapped to PermissionDenied
+				m, ok := pass.TypesInfo.TypeOf(n).Underlying().(*types.Map)
+				if !ok || !isCode(m.Elem()) {
+					return true
+				}
+				for _, e := range n.Elts {
+					kv, ok := e.(*ast.KeyValueExpr)
+					if !ok || !isPermissionDenied(pass, kv.Value) {
+						continue
+					}
+					var obj types.Object
+					switch k := ast.Unparen(kv.Key).(type) {
+					case *ast.Ident:
+						obj = pass.TypesInfo.Uses[k]
+					case *ast.SelectorExpr:
+						obj = pass.TypesInfo.Uses[k.Sel]
+					}
+					if u := fail.Unauthenticated(obj); u != nil && u.Class != chain.Less {
+						d := analysis.Diagnostic{Pos: kv.Value.Pos(), End: kv.Value.End(),
+							Message: fmt.Sprintf("error-to-code table maps an authentication failure (%s, returned when credentials fail) to PermissionDenied: map it to codes.Unauthenticated", obj.Name())}
+						if sel, ok := ast.Unparen(kv.Value).(*ast.SelectorExpr); ok && sel.Sel.Name == knowledge.PermissionDeniedName {
+							d.SuggestedFixes = []analysis.SuggestedFix{{
+								Message:   "map it to codes.Unauthenticated",
+								TextEdits: []analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte(knowledge.UnauthenticatedName)}},
+							}}
+						}
+						rep.Report(d)
 					}
 				}
 				return true

@@ -4,8 +4,9 @@
 // temporaries, phis, conversions, closures' captured variables, method
 // values, field loads and element reads.
 //
-// SSA is built only for packages that can matter (knowledge.Matters); for
-// any other package the result is empty and the models take their fast path.
+// SSA is built only for packages past the gate (Gate: knowledge.Matters, or
+// a package of your own that may check credentials given as text); for any
+// other package the result is empty and the models take their fast path.
 package ir
 
 import (
@@ -63,9 +64,22 @@ func (r *IR) Release() {
 	}
 }
 
+// Gate reports whether a package is analysed: it matters (it can answer a
+// request), or it is of your own modules and may check credentials handed
+// to it as text (knowledge.ChecksCredentials): a token package that never
+// imports net/http. Fetched modules' packages that do not matter are not
+// analysed; under go vet that keeps the cost of every dependency down.
+func Gate(pass *analysis.Pass) bool {
+	if knowledge.Matters(pass.Pkg) {
+		return true
+	}
+	own := pass.Module == nil || pass.Module.Version == ""
+	return own && knowledge.ChecksCredentials(pass.Pkg)
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	res := new(IR)
-	if !knowledge.Matters(pass.Pkg) {
+	if !Gate(pass) {
 		return res, nil
 	}
 	if err := build(pass, res); err != nil {

@@ -74,3 +74,71 @@ func isFramework(path string) bool {
 	}
 	return false
 }
+
+// ChecksCredentials is the gate for a package of your own that reaches no
+// package of the table: it may still parse or verify credentials handed to
+// it as strings (a token package: FromAuthorization(h string) (string,
+// bool), Verify(tok string) (*Claims, error)), and the failure model learns
+// what its functions do with them through facts. It holds when the package
+// declares an exported function or method that takes a string or []byte
+// and returns an error or a bool. The standard library is described by the
+// table instead.
+func ChecksCredentials(pkg *types.Package) bool {
+	if pkg == nil || IsStdlib(pkg.Path()) {
+		return false
+	}
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Func:
+			if obj.Exported() && checkSig(obj.Signature()) {
+				return true
+			}
+		case *types.TypeName:
+			named, ok := obj.Type().(*types.Named)
+			if !ok || obj.IsAlias() {
+				continue
+			}
+			for m := range named.Methods() {
+				if m.Exported() && checkSig(m.Signature()) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// checkSig: a signature that can check a credential given as text.
+func checkSig(sig *types.Signature) bool {
+	text := false
+	for v := range sig.Params().Variables() {
+		if isText(v.Type()) {
+			text = true
+		}
+	}
+	if !text {
+		return false
+	}
+	for v := range sig.Results().Variables() {
+		if b, ok := v.Type().Underlying().(*types.Basic); ok && b.Info()&types.IsBoolean != 0 {
+			return true
+		}
+		if types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// isText: a string or a []byte.
+func isText(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	}
+	return false
+}
