@@ -51,7 +51,7 @@ func New() *Suite {
 			nochallenge.New(cfg, resp, fail),
 			authforbidden.New(cfg, resp, fail),
 			grpcauthcode.New(cfg, fail),
-			chainorder.New(cfg, ch),
+			chainorder.New(cfg, ch, fail),
 			firstchallenge.New(cfg, ch),
 		},
 	}

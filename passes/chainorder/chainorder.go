@@ -18,10 +18,15 @@ import (
 
 	"github.com/authchallenge/authchallenge/passes/internal/ruleid"
 
+	"go/types"
+
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/authchallenge/authchallenge/passes/chain"
 	"github.com/authchallenge/authchallenge/passes/config"
+	"github.com/authchallenge/authchallenge/passes/failure"
+	"github.com/authchallenge/authchallenge/passes/internal/ir"
 	"github.com/authchallenge/authchallenge/passes/internal/report"
 	"github.com/authchallenge/authchallenge/passes/internal/syntax"
 )
@@ -32,28 +37,55 @@ var doc string
 // Name is the rule ID.
 const Name = ruleid.ChainOrder
 
-// New returns the rule reading cfg and the chain model ch.
-func New(cfg, ch *analysis.Analyzer) *analysis.Analyzer {
+// New returns the rule reading cfg, the chain model ch and the failure
+// model fail.
+func New(cfg, ch, fail *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     Name,
 		Doc:      doc,
 		URL:      "https://github.com/authchallenge/authchallenge/blob/main/passes/chainorder/doc.md",
-		Requires: []*analysis.Analyzer{cfg, ch},
+		Requires: []*analysis.Analyzer{cfg, ch, fail, ir.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
-			run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[ch].(*chain.Result))
+			run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[ch].(*chain.Result),
+				authenticates(pass, pass.ResultOf[fail].(*failure.Result), pass.ResultOf[ir.Analyzer].(*ir.IR)))
 			return nil, nil
 		},
 	}
 }
 
 // Analyzer is the chainorder rule with the shared configuration.
-var Analyzer = New(config.Analyzer, chain.Analyzer)
+var Analyzer = New(config.Analyzer, chain.Analyzer, failure.Analyzer)
 
-func run(pass *analysis.Pass, cfg *config.Config, model *chain.Result) {
+// authenticates returns whether a middleware of a stack may authenticate:
+// false only for middleware of this package known to read no credentials
+// (it authorizes an identity an earlier one set: a role, a tenant).
+func authenticates(pass *analysis.Pass, fail *failure.Result, prog *ir.IR) func(ast.Expr) bool {
+	return func(e ast.Expr) bool {
+		if prog == nil || prog.Pkg == nil {
+			return true
+		}
+		var obj types.Object
+		switch x := ast.Unparen(e).(type) {
+		case *ast.CallExpr:
+			obj = typeutil.Callee(pass.TypesInfo, x)
+		case *ast.Ident:
+			obj = pass.TypesInfo.Uses[x]
+		case *ast.SelectorExpr:
+			obj = pass.TypesInfo.Uses[x.Sel]
+		}
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() != pass.Pkg {
+			return true
+		}
+		return !fail.ReadsNoCredentials(prog.Pkg.Prog.FuncValue(fn.Origin()))
+	}
+}
+
+func run(pass *analysis.Pass, cfg *config.Config, model *chain.Result, authn func(ast.Expr) bool) {
 	rep := report.New(pass, cfg, Name)
 	for _, c := range model.Chains {
 		if c.Middleware {
-			middleware(pass, rep, c)
+			middleware(pass, rep, c, authn)
 		} else {
 			positional(pass, rep, c)
 		}
@@ -131,9 +163,13 @@ func shortPosition(p token.Position) string {
 	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
 }
 
-func middleware(pass *analysis.Pass, rep *report.Reporter, c *chain.Chain) {
+func middleware(pass *analysis.Pass, rep *report.Reporter, c *chain.Chain, authn func(ast.Expr) bool) {
 	for i, e := range c.Elems {
-		if e.Class != chain.Less {
+		// Only an authenticator turns another scheme's requests away:
+		// middleware that authorizes an identity set before it (a
+		// tenant or a role check) reads no credentials, so what it
+		// rejects is not a request whose credentials it could not read.
+		if e.Class != chain.Less || !authn(e.Expr) {
 			continue
 		}
 		for j := i + 1; j < len(c.Elems); j++ {
