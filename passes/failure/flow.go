@@ -110,6 +110,8 @@ type model struct {
 	// handed: the functions of other packages this one hands a
 	// credential (FullName), which confirms their speculative sentinels
 	handed map[string]bool
+	// impls: the implementations of interface methods called here
+	impls map[*types.Func][]*types.Func
 	// changed: a summary or field changed in this round
 	changed bool
 }
@@ -117,7 +119,8 @@ type model struct {
 func newModel(pass *analysis.Pass, cfg *config.Config, prog *ir.IR, res *Result) *model {
 	m := &model{pass: pass, cfg: cfg, prog: prog, res: res, sums: make(map[*ssa.Function]*summary),
 		fields: make(map[*types.Var]*source), states: make(map[*ssa.Function]*fstate), facts: make(map[*types.Func]*Source),
-		funcVals: make(map[*types.TypeName]*funcVals), typeFacts: make(map[*types.TypeName]*FuncValues), handed: make(map[string]bool)}
+		funcVals: make(map[*types.TypeName]*funcVals), typeFacts: make(map[*types.TypeName]*FuncValues), handed: make(map[string]bool),
+		impls: make(map[*types.Func][]*types.Func)}
 	for _, f := range pass.AllObjectFacts() {
 		if s, ok := f.Fact.(*Source); ok {
 			if fn, ok := f.Object.(*types.Func); ok {
@@ -619,6 +622,8 @@ func (m *model) call(st *fstate, v *ssa.Call) {
 		fact = &m.sums[callee].src
 	} else if f := m.facts[obj.Origin()]; f != nil {
 		fact = f
+	} else if c.IsInvoke() && given == nil {
+		fact = m.viaImplementations(st.fn, obj)
 	}
 	res := results(v)
 	if fact != nil {
@@ -686,6 +691,94 @@ func (m *model) call(st *fstate, v *ssa.Call) {
 		sig.Origin = Param
 	}
 	m.outcomes(st, v, sig, true)
+}
+
+// viaImplementations: a call of an interface method (a.Authenticate(r))
+// reads what every implementation the analysis knows reads, when each of
+// them reads credentials from the request it is given (of their class when
+// they agree, challenge-less when they do not: the failing scheme decides): this package's
+// types (their summaries) and the imported ones (their facts). An
+// implementation the model knows nothing of, or one that reads none, makes
+// the call no check (nil). The function being analysed is left out: a
+// chain that implements the interface it loops over reads what its
+// elements read.
+func (m *model) viaImplementations(in *ssa.Function, method *types.Func) *Source {
+	impls, ok := m.impls[method]
+	if !ok {
+		impls = implementations(m.pass.Pkg, method)
+		m.impls[method] = impls
+	}
+	var out *Source
+	for _, impl := range impls {
+		if in != nil && in.Object() == impl {
+			continue
+		}
+		var src Source
+		if impl.Pkg() == m.pass.Pkg {
+			fn := m.prog.Pkg.Prog.FuncValue(impl)
+			if fn == nil || m.sums[fn] == nil || m.sums[fn].reads == nil {
+				return nil
+			}
+			r := m.sums[fn].reads
+			src = Source{Class: r.class, Origin: r.origin, Header: r.header}
+		} else {
+			f := m.facts[impl.Origin()]
+			if f == nil || f.Origin == NoOrigin || f.Origin == Param {
+				return nil
+			}
+			src = Source{Class: f.Class, Origin: f.Origin, Header: f.Header}
+		}
+		switch {
+		case out == nil:
+			out = &src
+		case out.Class != src.Class:
+			// which scheme failed decides the answer (a 403 is right
+			// for a challenge-less one): no challenge-bearing failure
+			// can be claimed
+			out.Class = chain.Less
+		}
+	}
+	return out
+}
+
+// implementations returns the methods implementing an interface method
+// among the named types of pkg and of the packages it imports.
+func implementations(pkg *types.Package, method *types.Func) []*types.Func {
+	recv := method.Signature().Recv()
+	if recv == nil {
+		return nil
+	}
+	iface, ok := recv.Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	var out []*types.Func
+	for _, p := range append([]*types.Package{pkg}, pkg.Imports()...) {
+		if knowledge.IsStdlib(p.Path()) {
+			continue
+		}
+		scope := p.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() {
+				continue
+			}
+			named, ok := tn.Type().(*types.Named)
+			if !ok || types.IsInterface(named) || named.TypeParams().Len() > 0 {
+				continue
+			}
+			var t types.Type = named
+			if !types.Implements(t, iface) {
+				if t = types.NewPointer(named); !types.Implements(t, iface) {
+					continue
+				}
+			}
+			if f, ok := types.NewMethodSet(t).Lookup(method.Pkg(), method.Name()).Obj().(*types.Func); ok {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }
 
 // confirm: an imported sentinel that only the functions of its package

@@ -327,6 +327,24 @@ func (m *model) paths(st *fstate) {
 		}
 	}
 	state := make(map[*ssa.BasicBlock]*Signal, len(fn.Blocks))
+	// edgeIn is what the edge p -> b carries: p's state, or the failure its
+	// condition signals on that side, or nothing once a check said yes.
+	edgeIn := func(p, b *ssa.BasicBlock) *Signal {
+		in := state[p]
+		if e, ok := conds[p]; ok {
+			fails := (e.side == whenTrue) == (p.Succs[0] == b)
+			if p.Succs[0] == p.Succs[1] {
+				fails = false
+			}
+			switch {
+			case fails:
+				in = e.sig
+			case e.sig.Kind != Sentinel && in != top:
+				in = nil // the check said yes
+			}
+		}
+		return in
+	}
 	for _, b := range fn.Blocks {
 		state[b] = top
 	}
@@ -336,20 +354,25 @@ func (m *model) paths(st *fstate) {
 		for _, b := range fn.Blocks[1:] {
 			var acc *Signal
 			seen, success := false, false
+			// A loop header whose every back edge carries a failure (each
+			// element tried failed: continue on error, return on success)
+			// carries it past the loop: the path that tried none is an
+			// empty collection, which authenticated nothing either.
+			looped := false
 			for _, p := range b.Preds {
-				in := state[p]
-				if e, ok := conds[p]; ok {
-					fails := (e.side == whenTrue) == (p.Succs[0] == b)
-					if p.Succs[0] == p.Succs[1] {
-						fails = false
+				if b.Dominates(p) {
+					if in := edgeIn(p, b); in == nil || in == top {
+						looped = false
+						break
 					}
-					switch {
-					case fails:
-						in = e.sig
-					case e.sig.Kind != Sentinel && in != top:
-						in = nil // the check said yes
-					}
+					looped = true
 				}
+			}
+			for _, p := range b.Preds {
+				if looped && !b.Dominates(p) {
+					continue
+				}
+				in := edgeIn(p, b)
 				if in == top {
 					continue
 				}
