@@ -24,6 +24,7 @@ func TestNoChallenge(t *testing.T) {
 		"nochallenge/fiber3fw",
 		"nochallenge/fasthttpfw",
 		"nochallenge/mounted/...",
+		"nochallenge/kinds",
 	)
 }
 

@@ -197,7 +197,7 @@ func (m *model) analyse(f *fn) {
 		must = 0
 	}
 	sum := Summary{Must: must & AllChallenges, May: w.may, Unknown: w.unknown, Rejects: w.rejects,
-		StatusParam: w.statusParam, CarrierParam: w.carrierParam, ErrStatus: w.errStatus, SetAt: w.setAt, StatusCtor: w.statusCtor}
+		StatusParam: w.statusParam, CarrierParam: w.carrierParam, ErrStatus: w.errStatus, SetAt: w.setAt, StatusCtor: w.statusCtor, CtorTable: w.ctorTable}
 	if w.statusResult&Rejecting != 0 {
 		sum.StatusResult = w.statusResult
 		if !w.forbidAlways {
@@ -325,6 +325,7 @@ type walker struct {
 	statusParam  int
 	carrierParam int
 	statusCtor   int
+	ctorTable    []TableEntry
 	statusResult Status
 	forbidConds  []*Cond // the conditions under which it returns 403 as its status result
 	forbidAlways bool    // some 403 it returns is under no condition on its parameters
@@ -918,6 +919,14 @@ func (w *walker) retErr(r *ast.ReturnStmt, e ast.Expr) {
 			}
 		}
 	}
+	if i, tab := w.m.ctorTable(w.f, e); i > 0 {
+		// the status is the table's entry for the constant each call
+		// passes: decided at the call (ctorStatus)
+		if w.record && w.statusCtor == 0 {
+			w.statusCtor, w.ctorTable = i, tab
+		}
+		return
+	}
 	s, at := w.m.errStatusOf(w.f, e, 0)
 	if s == 0 {
 		if w.record && w.statusCtor == 0 {
@@ -940,6 +949,9 @@ func (w *walker) retErr(r *ast.ReturnStmt, e ast.Expr) {
 		if fun, ok := w.m.calleeObj(call).(*types.Func); ok && w.m.byObj[fun.Origin()] != nil {
 			origin = fun.Name()
 		}
+	}
+	if knowledge.IsGRPCHandler(w.f.sig) {
+		return // answered with its gRPC code (grpcauthcode), not an HTTP status
 	}
 	w.site(r, Return, s, false, origin, token.Position{}, at, nil)
 }
@@ -1357,14 +1369,14 @@ func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) (Status, token.Positio
 			if g := m.byObj[obj.Origin()]; g != nil {
 				m.use(g)
 				if g.sum.ErrStatus == 0 && g.sum.StatusCtor > 0 {
-					return m.ctorStatus(f, e, g.sum.StatusCtor, depth)
+					return m.ctorStatus(f, e, &g.sum, depth)
 				}
 				return g.sum.ErrStatus, g.sum.SetAt
 			}
 			var fact Summary
 			if m.pass.ImportObjectFact(obj.Origin(), &fact) {
 				if fact.ErrStatus == 0 && fact.StatusCtor > 0 {
-					return m.ctorStatus(f, e, fact.StatusCtor, depth)
+					return m.ctorStatus(f, e, &fact, depth)
 				}
 				return fact.ErrStatus, fact.SetAt
 			}
@@ -1387,16 +1399,123 @@ func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) (Status, token.Positio
 }
 
 // ctorStatus returns the status a call of a constructor builds its carrier
-// with: the constant it is given in parameter i (1-based).
-func (m *model) ctorStatus(f *fn, call *ast.CallExpr, i, depth int) (Status, token.Position) {
+// with: the constant it is given in parameter StatusCtor (1-based), or the
+// entry of its table for that constant (New(KindForbidden, …) looking its
+// status up in statusByKind). Anything else is unknown: 0.
+func (m *model) ctorStatus(f *fn, call *ast.CallExpr, sum *Summary, depth int) (Status, token.Position) {
+	i := sum.StatusCtor
 	if i > len(call.Args) || call.Ellipsis.IsValid() {
 		return 0, token.Position{}
 	}
 	a := call.Args[i-1]
+	if sum.CtorTable != nil {
+		if tv, ok := m.info.Types[a]; ok && tv.Value != nil {
+			for _, t := range sum.CtorTable {
+				if t.Key == tv.Value.ExactString() && t.Status&carried != 0 {
+					return t.Status & carried, t.At // where the table sets it
+				}
+			}
+			return 0, token.Position{}
+		}
+		// a parameter handed on (Forbidden(msg) calling New(KindForbidden,
+		// msg) is a constant; a wrapper passing its own kind is not)
+		return 0, token.Position{}
+	}
 	if v := m.statusOf(f, a, depth+1); v.s&carried != 0 {
 		return v.s & carried, m.pass.Fset.Position(a.Pos())
 	}
 	return 0, token.Position{}
+}
+
+// ctorTable returns the 1-based parameter of f whose value a returned
+// carrier literal looks its status up by in a table of constants
+// (&Error{Kind: kind, Status: statusByKind[kind]}), and the table (keyed by
+// the constant keys' exact values); 0 when it does not.
+func (m *model) ctorTable(f *fn, e ast.Expr) (int, []TableEntry) {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		// e := New(kind, msg); e.Err = err; return e
+		if v, ok := m.info.Uses[id].(*types.Var); ok && len(m.assigns[v]) == 1 {
+			e = ast.Unparen(m.assigns[v][0])
+		}
+	}
+	if call, ok := e.(*ast.CallExpr); ok {
+		// a constructor handing its own parameter to one that looks
+		// the status up (Wrap(kind, msg, err) calling New(kind, msg))
+		fun, ok := m.calleeObj(call).(*types.Func)
+		if !ok {
+			return 0, nil
+		}
+		var sum *Summary
+		if g := m.byObj[fun.Origin()]; g != nil {
+			m.use(g)
+			sum = &g.sum
+		} else {
+			var fact Summary
+			if m.pass.ImportObjectFact(fun.Origin(), &fact) {
+				sum = &fact
+			}
+		}
+		if sum == nil || sum.CtorTable == nil || sum.StatusCtor > len(call.Args) || call.Ellipsis.IsValid() {
+			return 0, nil
+		}
+		if aid, ok := ast.Unparen(call.Args[sum.StatusCtor-1]).(*ast.Ident); ok {
+			if pv, ok := m.info.Uses[aid].(*types.Var); ok && f.params[pv] > 0 {
+				return f.params[pv], sum.CtorTable
+			}
+		}
+		return 0, nil
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return 0, nil
+	}
+	val, ok := m.statusFieldValue(lit)
+	if !ok {
+		return 0, nil
+	}
+	ix, ok := ast.Unparen(val).(*ast.IndexExpr)
+	if !ok {
+		return 0, nil
+	}
+	id, ok := ast.Unparen(ix.Index).(*ast.Ident)
+	if !ok {
+		return 0, nil
+	}
+	pv, ok := m.info.Uses[id].(*types.Var)
+	if !ok || f.params[pv] == 0 {
+		return 0, nil
+	}
+	tab := m.literalOf(ix.X)
+	if tab == nil {
+		if tid, ok := ast.Unparen(ix.X).(*ast.Ident); ok {
+			if v, ok := m.info.Uses[tid].(*types.Var); ok {
+				if init, ok := m.pkgVars[v]; ok && len(m.assigns[v]) == 0 {
+					tab, _ = ast.Unparen(init).(*ast.CompositeLit)
+				}
+			}
+		}
+	}
+	if tab == nil {
+		return 0, nil
+	}
+	out := make([]TableEntry, 0, len(tab.Elts))
+	for _, elt := range tab.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return 0, nil
+		}
+		k, ok := m.info.Types[kv.Key]
+		if !ok || k.Value == nil {
+			return 0, nil // a key that is not a constant
+		}
+		out = append(out, TableEntry{Key: k.Value.ExactString(), Status: m.statusOf(f, kv.Value, maxValueDepth).s, At: m.pass.Fset.Position(kv.Value.Pos())})
+	}
+	slices.SortFunc(out, func(a, b TableEntry) int { return strings.Compare(a.Key, b.Key) })
+	return f.params[pv], out
 }
 
 // ctorParam returns the 1-based parameter of f that a returned carrier

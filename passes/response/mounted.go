@@ -3,6 +3,8 @@ package response
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 )
 
 // mountedBehind: a handler that the package mounts only inside a
@@ -93,11 +95,110 @@ func (m *model) wrapperOf(e ast.Expr, parents []ast.Node) Bits {
 			if inner, ok := fun.(*ast.CallExpr); ok {
 				return m.wrapsOf(inner)
 			}
-			return m.wrapsOf(p)
+			if w := m.wrapsOf(p); w != 0 {
+				return w
+			}
+			// registered on a router: what the router's middleware
+			// stack sets (r.Use(mw) then r.HandleFunc(path, h), or
+			// r.With(mw).Get(path, h))
+			return m.stackWraps(fun, parents[:i])
 		}
 		return 0
 	}
 	return 0
+}
+
+// stackWraps returns the challenges that a middleware of the stack of the
+// router a handler is registered on (fun is the registering method,
+// parents the nodes around the call) sets before it calls the handler: one
+// stacked by a call on the same router variable in the enclosing function
+// (Use, Pre), or built into the receiver (r.With(mw).Get(…)).
+func (m *model) stackWraps(fun ast.Expr, parents []ast.Node) Bits {
+	sel, ok := fun.(*ast.SelectorExpr)
+	if !ok {
+		return 0
+	}
+	var out Bits
+	switch x := ast.Unparen(sel.X).(type) {
+	case *ast.CallExpr:
+		if f, ok := m.calleeObj(x).(*types.Func); ok && knowledge.MiddlewareCall(f) == knowledge.Builds {
+			for _, a := range x.Args {
+				out |= m.wrapsOfExpr(a)
+			}
+		}
+	case *ast.Ident:
+		v, ok := m.info.Uses[x].(*types.Var)
+		if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+			return 0 // a router the function does not own
+		}
+		var body ast.Node
+		for i := len(parents) - 1; i >= 0 && body == nil; i-- {
+			switch f := parents[i].(type) {
+			case *ast.FuncDecl:
+				body = f.Body
+			case *ast.FuncLit:
+				body = f.Body
+			}
+		}
+		if body == nil {
+			return 0
+		}
+		ast.Inspect(body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			cs, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if id, ok := ast.Unparen(cs.X).(*ast.Ident); !ok || m.info.Uses[id] != v {
+				return true
+			}
+			if f, ok := m.calleeObj(call).(*types.Func); ok && knowledge.MiddlewareCall(f) == knowledge.Adds {
+				for _, a := range call.Args {
+					out |= m.wrapsOfExpr(a)
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// wrapsOfExpr returns what a middleware expression sets on every path
+// before it calls the handler after it: a constructor's call
+// (advertiseBasic("firmware")), a middleware function or method value
+// (the handlers it builds), or a framework middleware that is itself a
+// handler calling the next one (func(c *gin.Context)).
+func (m *model) wrapsOfExpr(e ast.Expr) Bits {
+	var obj types.Object
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return m.wrapsOf(x)
+	case *ast.Ident:
+		obj = m.info.Uses[x]
+	case *ast.SelectorExpr:
+		obj = m.info.Uses[x.Sel]
+	}
+	fun, ok := obj.(*types.Func)
+	if !ok {
+		return 0
+	}
+	var sum *Summary
+	if f := m.byObj[fun.Origin()]; f != nil {
+		sum = &f.sum
+	} else {
+		var fact Summary
+		if !m.pass.ImportObjectFact(fun.Origin(), &fact) {
+			return 0
+		}
+		sum = &fact
+	}
+	if m.handlerSig(fun.Signature()) {
+		return sum.Must & AllChallenges
+	}
+	return sum.Deep.Wraps
 }
 
 // wrapsOf returns what every handler built by the function call calls

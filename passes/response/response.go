@@ -192,6 +192,10 @@ type Summary struct {
 	// New(status int, …) returning &Error{Status: status}; 0: none): a
 	// call of it with a constant builds a carrier of that status.
 	StatusCtor int
+	// CtorTable, with StatusCtor, is the table the carrier's status is
+	// looked up in by that parameter (statusByKind[kind]): a call passing
+	// a constant builds a carrier of its entry's status.
+	CtorTable []TableEntry
 	// StatusResult is the set of statuses the function returns as an
 	// integer result when one of them rejects (a status mapping,
 	// statusFor(err) int): a write of its result answers one of them.
@@ -208,6 +212,16 @@ type Summary struct {
 	RejectWhen *Cond
 	// Origin is the position of the first unchallenged write.
 	Origin token.Position
+}
+
+// TableEntry is one entry of a table a constructor looks its carrier's
+// status up in: the exact value of its constant key, the status, and where
+// the table sets it. Tables are sorted by key (facts encode
+// deterministically).
+type TableEntry struct {
+	Key    string
+	Status Status
+	At     token.Position
 }
 
 // Cond is a condition on one parameter of a function.

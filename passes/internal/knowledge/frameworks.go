@@ -594,6 +594,23 @@ func MiddlewareCall(fn *types.Func) Stacking {
 	return middleware[fn.Pkg().Path()][fn.Name()]
 }
 
+// IsGRPCHandler reports a gRPC interceptor or stream handler: a function
+// given one of grpc's own types (UnaryServerInfo, StreamServerInfo,
+// ServerStream, UnaryHandler). What it returns is answered with a gRPC
+// code, never with an HTTP status an error may also carry.
+func IsGRPCHandler(sig *types.Signature) bool {
+	for v := range sig.Params().Variables() {
+		t := v.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if NamedOf(t).Pkg == GRPC {
+			return true
+		}
+	}
+	return false
+}
+
 // IsHandler reports whether sig has the shape of a framework's handler.
 func IsHandler(sig *types.Signature) bool {
 	p := sig.Params()

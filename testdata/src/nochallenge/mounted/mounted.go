@@ -6,6 +6,8 @@ package mounted
 import (
 	"net/http"
 
+	"github.com/go-chi/chi/v5"
+
 	"nochallenge/mounted/mw"
 )
 
@@ -83,4 +85,46 @@ func Routes(f *Files) *http.ServeMux {
 	mux.Handle("/status", mw.ChallengeOn401(`Bearer realm="files"`)(http.HandlerFunc(status)))
 	_ = challenged
 	return mux
+}
+
+// Router stacks: a handler registered on a router whose stack holds a
+// middleware that sets the challenge on every path answers with it.
+func (f *Files) Images(w http.ResponseWriter, r *http.Request) {
+	if !f.authorized(r) {
+		w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+func (f *Files) Reports(w http.ResponseWriter, r *http.Request) {
+	if !f.authorized(r) {
+		w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+func (f *Files) Audit(w http.ResponseWriter, r *http.Request) {
+	if !f.authorized(r) {
+		w.WriteHeader(http.StatusUnauthorized) // want `401 response without a WWW-Authenticate challenge`
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// RouterRoutes mounts them on chi routers.
+func RouterRoutes(f *Files) http.Handler {
+	r := chi.NewRouter()
+	images := chi.NewRouter()
+	images.Use(mw.Logged, mw.ChallengeOn401(`Bearer realm="files"`))
+	images.Get("/images/{name}", f.Images)
+	r.With(mw.ChallengeOn401(`Bearer realm="files"`)).Get("/reports", f.Reports)
+	// a router whose stack sets nothing on every path
+	audit := chi.NewRouter()
+	audit.Use(mw.ChallengeIfAPI)
+	audit.Get("/audit", f.Audit)
+	r.Mount("/files", images)
+	r.Mount("/audit", audit)
+	return r
 }
