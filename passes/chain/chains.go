@@ -115,9 +115,10 @@ func elemType(t types.Type) types.Type {
 	return nil
 }
 
-// literal: []Authenticator{a, b} or [2]Authenticator{a, b}.
+// literal: []Authenticator{a, b} or [2]Authenticator{a, b} (one element
+// too: a lookup on a collection of one scheme asks the one that failed).
 func (m *model) literal(res *Result, lit *ast.CompositeLit) {
-	if len(lit.Elts) < 2 {
+	if len(lit.Elts) < 1 {
 		return
 	}
 	iface, ch, ok := m.authInterface(elemType(m.pass.TypesInfo.TypeOf(lit)))

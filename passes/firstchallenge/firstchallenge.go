@@ -7,6 +7,7 @@ package firstchallenge
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 
 	"github.com/authchallenge/authchallenge/passes/internal/ruleid"
 
@@ -46,6 +47,9 @@ func run(pass *analysis.Pass, cfg *config.Config, model *chain.Result) {
 		if !l.Loop.IsValid() && !l.LoopAt.IsValid() {
 			continue // no loop tried the authenticators
 		}
+		if single(model, l) {
+			continue // its one scheme is the one that failed
+		}
 		which := l.Coll + "[0]"
 		switch l.Kind {
 		case chain.Last:
@@ -70,4 +74,25 @@ func run(pass *analysis.Pass, cfg *config.Config, model *chain.Result) {
 		rep.Report(diag)
 	}
 	rep.Finish()
+}
+
+// single reports a lookup on a collection that every chain this package
+// stores into it fills with one scheme: the position asked is the scheme
+// that failed. A collection no chain here is seen to fill is judged by the
+// lookup alone.
+func single(model *chain.Result, l *chain.Lookup) bool {
+	if l.Key == "" {
+		return false
+	}
+	seen := false
+	for _, c := range model.Chains {
+		if !slices.Contains(c.Colls, l.Key) {
+			continue
+		}
+		if len(c.Elems) != 1 {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }
