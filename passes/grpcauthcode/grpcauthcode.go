@@ -92,6 +92,52 @@ func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result, prog *ir
 			}
 		}
 	}
+	// Helpers of this package that return a PermissionDenied status error
+	// (func denied(msg string) error { return status.Error(codes.
+	// PermissionDenied, msg) }): judged where they are called.
+	helpers := make(map[*types.Func]ast.Expr)
+	if withStatus {
+		for _, f := range pass.Files {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Body == nil {
+					continue
+				}
+				obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+				if !ok {
+					continue
+				}
+				// every return answers PermissionDenied: a helper whose
+				// code depends on its argument (an error switch) is a
+				// mapping, judged where it returns each code
+				var code ast.Expr
+				always := true
+				ast.Inspect(fd.Body, func(n ast.Node) bool {
+					if _, lit := n.(*ast.FuncLit); lit {
+						return false
+					}
+					ret, ok := n.(*ast.ReturnStmt)
+					if !ok {
+						return true
+					}
+					denied := false
+					for _, r := range ret.Results {
+						if call, ok := ast.Unparen(r).(*ast.CallExpr); ok && len(call.Args) > 0 && statusCall(pass, call) && isPermissionDenied(pass, call.Args[0]) {
+							denied = true
+							if code == nil {
+								code = call.Args[0]
+							}
+						}
+					}
+					always = always && denied
+					return true
+				})
+				if always && code != nil {
+					helpers[obj] = code
+				}
+			}
+		}
+	}
 	for _, f := range pass.Files {
 		var stack []ast.Node
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -163,6 +209,14 @@ func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result, prog *ir
 				}
 				return true
 			case *ast.CallExpr:
+				if fn, ok := typeutil.Callee(pass.TypesInfo, n).(*types.Func); ok && helpers[fn] != nil && returned(stack) {
+					code := helpers[fn]
+					if sig := fail.In(n.Pos(), n.End()); reportable(sig) && !reported[code] {
+						reported[code] = true
+						report1(rep, code, sig, "PermissionDenied in "+fn.Name()+" answers an authentication failure (%s) where it is called ("+shortPos(pass, n.Pos())+"): missing or invalid credentials are codes.Unauthenticated; keep PermissionDenied for an authenticated caller who may not act")
+					}
+					return true
+				}
 				if !withStatus || len(n.Args) == 0 || !statusCall(pass, n) || !returned(stack) {
 					return true
 				}

@@ -48,3 +48,28 @@ func Unary(s *token.Signer) grpc.UnaryServerInterceptor {
 		return handler(ctx, req)
 	}
 }
+
+// denied answers PermissionDenied, whatever it is handed.
+func denied(msg string) error {
+	return status.Error(codes.PermissionDenied, msg) // want `PermissionDenied in denied answers an authentication failure`
+}
+
+// Stream refuses a call without a valid token through denied, and a caller
+// without the role through denied too (authorization: silent there).
+func Stream(s *token.Signer) grpc.StreamServerInterceptor {
+	return func(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
+		md, _ := metadata.FromIncomingContext(ss.Context())
+		vals := md.Get("authorization")
+		if len(vals) == 0 {
+			return status.Error(codes.Unauthenticated, "no credentials")
+		}
+		claims, err := s.Verify(strings.TrimPrefix(vals[0], "Bearer "))
+		if err != nil {
+			return denied("token rejected")
+		}
+		if claims.Subject != "ops" {
+			return denied("ops only")
+		}
+		return handler(srv, ss)
+	}
+}
