@@ -15,7 +15,7 @@ import (
 type Target struct{ U *url.URL }
 
 func (t *Target) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	host := t.U.Hostname // a method value of an imported type
+	host := t.U.Hostname                 // a method value of an imported type
 	if strings.TrimSpace(host()) == "" { // want `calls strings.TrimSpace`
 		w.WriteHeader(http.StatusUnauthorized) // want `built`
 	}
