@@ -7,6 +7,7 @@ package firstchallenge
 import (
 	_ "embed"
 	"fmt"
+	"go/token"
 	"slices"
 
 	"github.com/authchallenge/authchallenge/passes/internal/ruleid"
@@ -81,12 +82,22 @@ func run(pass *analysis.Pass, cfg *config.Config, model *chain.Result) {
 // that failed. A collection no chain here is seen to fill is judged by the
 // lookup alone.
 func single(model *chain.Result, l *chain.Lookup) bool {
+	// A local collection: the chains written in the lookup's function
+	// that become no field or variable of the package.
+	var from, to token.Pos
 	if l.Key == "" {
-		return false
+		if l.Func == nil || l.Func.Scope() == nil {
+			return false
+		}
+		from, to = l.Func.Scope().Pos(), l.Func.Scope().End()
 	}
 	seen := false
 	for _, c := range model.Chains {
-		if !slices.Contains(c.Colls, l.Key) {
+		if l.Key == "" {
+			if len(c.Colls) > 0 || c.Pos < from || c.End > to {
+				continue
+			}
+		} else if !slices.Contains(c.Colls, l.Key) {
 			continue
 		}
 		if len(c.Elems) != 1 {

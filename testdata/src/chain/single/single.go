@@ -45,3 +45,28 @@ func (s *Admin) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("WWW-Authenticate", s.schemes[0].Challenge(r)) // want `challenge taken from Admin.schemes\[0\] whatever failed`
 	w.WriteHeader(http.StatusUnauthorized)
 }
+
+// A local collection of one scheme: silent; of two: reported.
+func LocalOne(w http.ResponseWriter, r *http.Request) {
+	schemes := []auth.Authenticator{auth.BasicAuth{}}
+	for _, a := range schemes {
+		if _, err := a.Authenticate(r); err == nil {
+			w.WriteHeader(http.StatusOK)
+			return
+		}
+	}
+	w.Header().Set("WWW-Authenticate", schemes[0].Challenge(r))
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+func LocalTwo(w http.ResponseWriter, r *http.Request) {
+	schemes := []auth.Authenticator{auth.BasicAuth{}, auth.SessionAuth{}}
+	for _, a := range schemes {
+		if _, err := a.Authenticate(r); err == nil {
+			w.WriteHeader(http.StatusOK)
+			return
+		}
+	}
+	w.Header().Set("WWW-Authenticate", schemes[0].Challenge(r)) // want `challenge taken from .*\[0\] whatever failed`
+	w.WriteHeader(http.StatusUnauthorized)
+}
