@@ -119,7 +119,13 @@ func (m *model) consumers(res *Result) *Policies {
 		case inPkg:
 			loopAt = m.pass.Fset.Position(loop)
 		case collKey != "":
-			loopAt, inPkg = m.looped[collKey]
+			if lp, ok := loopedAt[collKey]; ok {
+				// tried in another function of this package over the
+				// same collection (a method of the collection's type)
+				loopAt, inPkg = lp.Loop, true
+			} else {
+				loopAt, inPkg = m.looped[collKey]
+			}
 			loop = token.NoPos
 		}
 		if kind.Positional() && !inPkg {
