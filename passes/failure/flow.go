@@ -266,16 +266,7 @@ func speculative(fn *ssa.Function) bool {
 	return false
 }
 
-func credentialType(t types.Type) bool {
-	switch u := t.Underlying().(type) {
-	case *types.Basic:
-		return u.Info()&types.IsString != 0
-	case *types.Slice:
-		b, ok := u.Elem().Underlying().(*types.Basic)
-		return ok && b.Kind() == types.Byte
-	}
-	return false
-}
+func credentialType(t types.Type) bool { return knowledge.IsText(t) }
 
 func isBool(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)

@@ -211,13 +211,7 @@ func (m *model) collectFlows() {
 			if s == nil {
 				return true
 			}
-			parents := stack[:len(stack)-1]
-			var e ast.Expr = id
-			if len(parents) > 0 {
-				if sel, ok := parents[len(parents)-1].(*ast.SelectorExpr); ok && sel.Sel == id {
-					e, parents = sel, parents[:len(parents)-1]
-				}
-			}
+			e, parents := useOf(id, stack)
 			m.slotUse(s, v, e, parents)
 			return true
 		})
@@ -610,4 +604,17 @@ func (m *model) known(pkg *types.Package) bool {
 		return true
 	}
 	return m.pass.ImportPackageFact(pkg, new(Analyzed))
+}
+
+// useOf returns the expression an identifier (the last node of stack)
+// stands for — itself, or the selector x.id it ends — and the nodes around
+// that expression.
+func useOf(id *ast.Ident, stack []ast.Node) (ast.Expr, []ast.Node) {
+	parents := stack[:len(stack)-1]
+	if k := len(parents); k > 0 {
+		if sel, ok := parents[k-1].(*ast.SelectorExpr); ok && sel.Sel == id {
+			return sel, parents[:k-1]
+		}
+	}
+	return id, parents
 }

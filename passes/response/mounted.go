@@ -38,13 +38,7 @@ func (m *model) mountedBehind() {
 		if f == nil {
 			return true
 		}
-		var e ast.Expr = id
-		parents := stack[:len(stack)-1]
-		if k := len(parents); k > 0 {
-			if sel, ok := parents[k-1].(*ast.SelectorExpr); ok && sel.Sel == id {
-				e, parents = sel, parents[:k-1]
-			}
-		}
+		e, parents := useOf(id, stack)
 		if k := len(parents); k > 0 {
 			if call, ok := parents[k-1].(*ast.CallExpr); ok && ast.Unparen(call.Fun) == e {
 				return true // a call, not a mounting

@@ -113,7 +113,7 @@ func ChecksCredentials(pkg *types.Package) bool {
 func checkSig(sig *types.Signature) bool {
 	text := false
 	for v := range sig.Params().Variables() {
-		if isText(v.Type()) {
+		if IsText(v.Type()) {
 			text = true
 		}
 	}
@@ -131,8 +131,9 @@ func checkSig(sig *types.Signature) bool {
 	return false
 }
 
-// isText: a string or a []byte.
-func isText(t types.Type) bool {
+// IsText reports a string or a []byte: what a credential handed around as
+// text is.
+func IsText(t types.Type) bool {
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		return u.Info()&types.IsString != 0
