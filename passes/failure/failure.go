@@ -55,7 +55,7 @@ func New(cfg *analysis.Analyzer) *analysis.Analyzer {
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[ir.Analyzer].(*ir.IR))
 		},
-		FactTypes:  []analysis.Fact{new(Source), new(Unauthenticated), new(FuncValues)},
+		FactTypes:  []analysis.Fact{new(Source), new(Unauthenticated), new(FuncValues), new(Foreign)},
 		ResultType: reflect.TypeFor[*Result](),
 	}
 }
@@ -254,6 +254,29 @@ type Unauthenticated struct {
 	By []string
 }
 
+// Foreign is a package fact: the error variables of other packages that
+// this package returns only on failure paths (a token package returning
+// apperr.ErrInvalidToken). A fact on the variable itself is its own
+// package's to export; this one lets the packages that import this one
+// know the verdict too.
+type Foreign struct {
+	Vars []ForeignVar
+}
+
+// ForeignVar is one such variable, by package path and name, and the
+// verdict.
+type ForeignVar struct {
+	Pkg, Name string
+	Verdict   Unauthenticated
+}
+
+// AFact marks Foreign as a fact.
+func (*Foreign) AFact() {}
+
+func (f *Foreign) String() string {
+	return fmt.Sprintf("foreign unauthenticated errors (%d)", len(f.Vars))
+}
+
 // AFact marks Unauthenticated as a fact.
 func (*Unauthenticated) AFact() {}
 
@@ -435,6 +458,21 @@ var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Inte
 
 func run(pass *analysis.Pass, cfg *config.Config, prog *ir.IR) (*Result, error) {
 	res := &Result{unauth: make(map[types.Object]*Unauthenticated), sources: make(map[*types.Func]*Source), cfg: cfg}
+	// What the imported packages say of other packages' error variables
+	// they return on failure paths: only where the variable's own package
+	// says nothing (its object fact, read below, wins).
+	for _, f := range pass.AllPackageFacts() {
+		fg, ok := f.Fact.(*Foreign)
+		if !ok {
+			continue
+		}
+		for _, v := range fg.Vars {
+			if obj := lookupVar(pass.Pkg, v.Pkg, v.Name); obj != nil && res.unauth[obj] == nil {
+				u := v.Verdict
+				res.unauth[obj] = &u
+			}
+		}
+	}
 	for _, f := range pass.AllObjectFacts() {
 		if u, ok := f.Fact.(*Unauthenticated); ok {
 			res.unauth[f.Object] = u
@@ -553,4 +591,16 @@ func (r *Result) ReadsNoCredentials(fn *ssa.Function) bool {
 		return false
 	}
 	return !reads(fn, 0)
+}
+
+// lookupVar finds a package-level variable of the package at path, among
+// pkg and the packages it imports (nil if none).
+func lookupVar(pkg *types.Package, path, name string) *types.Var {
+	for _, p := range append([]*types.Package{pkg}, pkg.Imports()...) {
+		if p.Path() == path {
+			v, _ := p.Scope().Lookup(name).(*types.Var)
+			return v
+		}
+	}
+	return nil
 }

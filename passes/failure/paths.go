@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -603,6 +604,15 @@ func (m *model) unauthenticated() bool {
 		}
 	}
 	found := false
+	var foreign []ForeignVar
+	defer func() {
+		if len(foreign) > 0 {
+			slices.SortFunc(foreign, func(a, b ForeignVar) int {
+				return strings.Compare(a.Pkg+"."+a.Name, b.Pkg+"."+b.Name)
+			})
+			m.pass.ExportPackageFact(&Foreign{Vars: foreign})
+		}
+	}()
 	for obj, v := range vars {
 		if v.sites == 0 || v.failing != v.sites {
 			continue
@@ -616,10 +626,12 @@ func (m *model) unauthenticated() bool {
 			// Another package's sentinel that this one returns only on
 			// failure paths: an unauthenticated error here (an error
 			// handler of this package answering it), though not a fact
-			// on the object, which its own package decides.
+			// on the object, which its own package decides; the packages
+			// importing this one learn it from a package fact.
 			if m.res.unauth[obj] == nil {
 				m.res.unauth[obj] = u
 				found = true
+				foreign = append(foreign, ForeignVar{Pkg: obj.Pkg().Path(), Name: obj.Name(), Verdict: *u})
 			}
 			continue
 		}
