@@ -424,8 +424,10 @@ func objectOf(pass *analysis.Pass, e ast.Expr) types.Object {
 // else its only constant 403, else the write.
 func decidedAt(pass *analysis.Pass, fail *failure.Result, w *response.Site) (token.Pos, token.Pos) {
 	for _, at := range w.ForbidAt {
-		if at.When != nil && unauthenticatedIn(pass, fail, at.When) {
-			return at.Pos, at.End
+		if at.When != nil {
+			if v, _ := unauthenticatedOf(pass, fail, at.When); v != nil {
+				return at.Pos, at.End
+			}
 		}
 	}
 	if len(w.ForbidAt) == 1 {
@@ -434,33 +436,14 @@ func decidedAt(pass *analysis.Pass, fail *failure.Result, w *response.Site) (tok
 	return w.Pos, w.End
 }
 
-// unauthenticatedIn reports whether a condition names a sentinel that
+// unauthenticatedOf returns the first sentinel of a condition that
 // authentication failures return (errors.Is(err, ErrExpired) with ErrExpired
-// unauthenticated here or in the package that declares it).
-func unauthenticatedIn(pass *analysis.Pass, fail *failure.Result, c *response.Cond) bool {
-	obj, _ := unauthenticatedOf(pass, fail, c)
-	return obj != nil
-}
-
-// unauthenticatedOf returns the first such sentinel of a condition and
-// what the failure model says of it.
+// unauthenticated here or in the package that declares it), and what the
+// failure model says of it.
 func unauthenticatedOf(pass *analysis.Pass, fail *failure.Result, c *response.Cond) (*types.Var, *failure.Unauthenticated) {
 	for _, name := range c.Errors {
-		dot := strings.LastIndexByte(name, '.')
-		if dot < 0 {
-			continue
-		}
-		path, id := name[:dot], name[dot+1:]
-		pkgs := append([]*types.Package{pass.Pkg}, pass.Pkg.Imports()...)
-		for _, p := range pkgs {
-			if p.Path() != path {
-				continue
-			}
-			if v, ok := p.Scope().Lookup(id).(*types.Var); ok {
-				if u := fail.Unauthenticated(v); u != nil && u.Class != chain.Less {
-					return v, u
-				}
-			}
+		if v, u := fail.UnauthenticatedNamed(pass.Pkg, name); u != nil && u.Class != chain.Less {
+			return v, u
 		}
 	}
 	return nil, nil

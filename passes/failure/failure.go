@@ -593,6 +593,22 @@ func (r *Result) ReadsNoCredentials(fn *ssa.Function) bool {
 	return !reads(fn, 0)
 }
 
+// UnauthenticatedNamed is Unauthenticated for a variable named "path.Name"
+// (as the response model names the sentinels of its conditions), looked up
+// in from and the packages it imports; nil when there is none or it means
+// nothing of authentication.
+func (r *Result) UnauthenticatedNamed(from *types.Package, name string) (*types.Var, *Unauthenticated) {
+	dot := strings.LastIndexByte(name, '.')
+	if dot < 0 {
+		return nil, nil
+	}
+	v := lookupVar(from, name[:dot], name[dot+1:])
+	if v == nil {
+		return nil, nil
+	}
+	return v, r.Unauthenticated(v)
+}
+
 // lookupVar finds a package-level variable of the package at path, among
 // pkg and the packages it imports (nil if none).
 func lookupVar(pkg *types.Package, path, name string) *types.Var {

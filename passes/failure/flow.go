@@ -110,10 +110,8 @@ type model struct {
 	// handed: the functions of other packages this one hands a
 	// credential (FullName), which confirms their speculative sentinels
 	handed map[string]bool
-	// impls: the implementations of interface methods called here;
-	// byMethod: the named types declaring each method name
-	impls    map[*types.Func][]*types.Func
-	byMethod map[string][]*types.Named
+	// impls finds the implementations of interface methods called here
+	impls *ir.Implementations
 	// changed: a summary or field changed in this round
 	changed bool
 }
@@ -121,8 +119,7 @@ type model struct {
 func newModel(pass *analysis.Pass, cfg *config.Config, prog *ir.IR, res *Result) *model {
 	m := &model{pass: pass, cfg: cfg, prog: prog, res: res, sums: make(map[*ssa.Function]*summary),
 		fields: make(map[*types.Var]*source), states: make(map[*ssa.Function]*fstate), facts: make(map[*types.Func]*Source),
-		funcVals: make(map[*types.TypeName]*funcVals), typeFacts: make(map[*types.TypeName]*FuncValues), handed: make(map[string]bool),
-		impls: make(map[*types.Func][]*types.Func)}
+		funcVals: make(map[*types.TypeName]*funcVals), typeFacts: make(map[*types.TypeName]*FuncValues), handed: make(map[string]bool)}
 	for _, f := range pass.AllObjectFacts() {
 		if s, ok := f.Fact.(*Source); ok {
 			if fn, ok := f.Object.(*types.Func); ok {
@@ -696,11 +693,16 @@ func (m *model) call(st *fstate, v *ssa.Call) {
 // chain that implements the interface it loops over reads what its
 // elements read.
 func (m *model) viaImplementations(in *ssa.Function, method *types.Func) *Source {
-	impls, ok := m.impls[method]
-	if !ok {
-		impls = m.implementations(method)
-		m.impls[method] = impls
+	if m.impls == nil {
+		pkgs := []*types.Package{m.pass.Pkg}
+		for _, p := range m.pass.Pkg.Imports() {
+			if !knowledge.IsStdlib(p.Path()) {
+				pkgs = append(pkgs, p)
+			}
+		}
+		m.impls = ir.NewImplementations(pkgs)
 	}
+	impls := m.impls.Of(method)
 	var out *Source
 	for _, impl := range impls {
 		if in != nil && in.Object() == impl {
@@ -729,58 +731,6 @@ func (m *model) viaImplementations(in *ssa.Function, method *types.Func) *Source
 			// for a challenge-less one): no challenge-bearing failure
 			// can be claimed
 			out.Class = chain.Less
-		}
-	}
-	return out
-}
-
-// implementations returns the methods implementing an interface method
-// among the named types of the package and of the packages it imports that
-// declare a method of that name (indexed once per package: scanning every
-// type of every import for each interface call cost a tenth of a run on
-// k8s.io/apiserver).
-func (m *model) implementations(method *types.Func) []*types.Func {
-	recv := method.Signature().Recv()
-	if recv == nil {
-		return nil
-	}
-	iface, ok := recv.Type().Underlying().(*types.Interface)
-	if !ok {
-		return nil
-	}
-	if m.byMethod == nil {
-		m.byMethod = make(map[string][]*types.Named)
-		pkg := m.pass.Pkg
-		for _, p := range append([]*types.Package{pkg}, pkg.Imports()...) {
-			if knowledge.IsStdlib(p.Path()) {
-				continue
-			}
-			scope := p.Scope()
-			for _, name := range scope.Names() {
-				tn, ok := scope.Lookup(name).(*types.TypeName)
-				if !ok || tn.IsAlias() {
-					continue
-				}
-				named, ok := tn.Type().(*types.Named)
-				if !ok || types.IsInterface(named) || named.TypeParams().Len() > 0 {
-					continue
-				}
-				for f := range named.Methods() {
-					m.byMethod[f.Name()] = append(m.byMethod[f.Name()], named)
-				}
-			}
-		}
-	}
-	var out []*types.Func
-	for _, named := range m.byMethod[method.Name()] {
-		var t types.Type = named
-		if !types.Implements(t, iface) {
-			if t = types.NewPointer(named); !types.Implements(t, iface) {
-				continue
-			}
-		}
-		if f, ok := types.NewMethodSet(t).Lookup(method.Pkg(), method.Name()).Obj().(*types.Func); ok {
-			out = append(out, f)
 		}
 	}
 	return out

@@ -17,6 +17,7 @@ import (
 	"github.com/authchallenge/authchallenge/passes/internal/ruleid"
 
 	"github.com/authchallenge/authchallenge/passes/config"
+	"github.com/authchallenge/authchallenge/passes/internal/ir"
 	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 )
 
@@ -638,47 +639,16 @@ func (m *model) implemented(method *types.Func) (*Summary, bool) {
 
 // implsOf returns the known implementations of an interface method.
 func (m *model) implsOf(method *types.Func) []*types.Func {
-	impls, seen := m.impls[method]
-	if !seen {
-		impls = m.findImpls(method)
-		m.impls[method] = impls
-	}
-	return impls
-}
-
-func (m *model) findImpls(method *types.Func) []*types.Func {
-	iface, ok := method.Signature().Recv().Type().Underlying().(*types.Interface)
-	if !ok {
-		return nil
-	}
-	var out []*types.Func
-	scopes := []*types.Package{m.pass.Pkg}
-	for _, p := range m.pass.Pkg.Imports() {
-		if m.pass.ImportPackageFact(p, new(Analyzed)) {
-			scopes = append(scopes, p)
-		}
-	}
-	for _, p := range scopes {
-		sc := p.Scope()
-		for _, name := range sc.Names() {
-			tn, ok := sc.Lookup(name).(*types.TypeName)
-			if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
-				continue
-			}
-			var t types.Type = tn.Type()
-			if !types.Implements(t, iface) {
-				t = types.NewPointer(t)
-				if !types.Implements(t, iface) {
-					continue
-				}
-			}
-			obj, _, _ := types.LookupFieldOrMethod(t, true, method.Pkg(), method.Name())
-			if f, ok := obj.(*types.Func); ok {
-				out = append(out, f)
+	if m.implsFinder == nil {
+		scopes := []*types.Package{m.pass.Pkg}
+		for _, p := range m.pass.Pkg.Imports() {
+			if m.pass.ImportPackageFact(p, new(Analyzed)) {
+				scopes = append(scopes, p)
 			}
 		}
+		m.implsFinder = ir.NewImplementations(scopes)
 	}
-	return out
+	return m.implsFinder.Of(method)
 }
 
 func isInterfaceMethod(f *types.Func) bool {
@@ -1449,16 +1419,10 @@ func (m *model) ctorTable(f *fn, e ast.Expr) (int, []TableEntry) {
 		if !ok {
 			return 0, nil
 		}
-		var sum *Summary
 		if g := m.byObj[fun.Origin()]; g != nil {
 			m.use(g)
-			sum = &g.sum
-		} else {
-			var fact Summary
-			if m.pass.ImportObjectFact(fun.Origin(), &fact) {
-				sum = &fact
-			}
 		}
+		sum := m.summaryOf(fun)
 		if sum == nil || sum.CtorTable == nil || sum.StatusCtor > len(call.Args) || call.Ellipsis.IsValid() {
 			return 0, nil
 		}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/authchallenge/authchallenge/passes/config"
+	"github.com/authchallenge/authchallenge/passes/internal/ir"
 	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 )
 
@@ -71,8 +72,9 @@ type model struct {
 	// StatusField), this package's and imported ones, in fieldOrder's order.
 	statusFields map[*types.Var]bool
 	fieldOrder   []*types.Var
-	// impls caches the known implementations of an interface method.
-	impls map[*types.Func][]*types.Func
+	// implsFinder finds the known implementations of interface methods
+	// (in the package and the analysed packages it imports).
+	implsFinder *ir.Implementations
 
 	writerCache map[writerKey]bool
 	reading     *fn // the function being analysed
@@ -90,7 +92,6 @@ func newModel(pass *analysis.Pass, cfg *config.Config, insp *inspector.Inspector
 		assigns:      make(map[*types.Var][]ast.Expr),
 		pkgVars:      make(map[*types.Var]ast.Expr),
 		statusFields: make(map[*types.Var]bool),
-		impls:        make(map[*types.Func][]*types.Func),
 		writerCache:  make(map[writerKey]bool),
 	}
 }

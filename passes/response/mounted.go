@@ -179,15 +179,9 @@ func (m *model) wrapsOfExpr(e ast.Expr) Bits {
 	if !ok {
 		return 0
 	}
-	var sum *Summary
-	if f := m.byObj[fun.Origin()]; f != nil {
-		sum = &f.sum
-	} else {
-		var fact Summary
-		if !m.pass.ImportObjectFact(fun.Origin(), &fact) {
-			return 0
-		}
-		sum = &fact
+	sum := m.summaryOf(fun)
+	if sum == nil {
+		return 0
 	}
 	if m.handlerSig(fun.Signature()) {
 		return sum.Must & AllChallenges
@@ -202,12 +196,21 @@ func (m *model) wrapsOf(call *ast.CallExpr) Bits {
 	if !ok {
 		return 0
 	}
+	if sum := m.summaryOf(fun); sum != nil {
+		return sum.Deep.Wraps
+	}
+	return 0
+}
+
+// summaryOf returns the summary of a function of this package, or the
+// fact of one of another (nil when there is none).
+func (m *model) summaryOf(fun *types.Func) *Summary {
 	if f := m.byObj[fun.Origin()]; f != nil {
-		return f.sum.Deep.Wraps
+		return &f.sum
 	}
 	var fact Summary
 	if m.pass.ImportObjectFact(fun.Origin(), &fact) {
-		return fact.Deep.Wraps
+		return &fact
 	}
-	return 0
+	return nil
 }
