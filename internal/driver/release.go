@@ -58,10 +58,15 @@ type releasing struct {
 	orig  map[*analysis.Analyzer]*analysis.Analyzer // copy -> original
 
 	// cpu limits the analyzers running at once, and lets those of the
-	// packages begun first go first: the checker starts every action
-	// whose dependencies are done, so without it the SSA form of every
-	// package would be built before the first model reads one.
+	// packages begun first go first.
 	cpu *scheduler
+	// open limits the packages whose analysis is under way. The checker
+	// starts every action whose dependencies are done: the analyzers
+	// without facts (the SSA form, the inspector) of every package are
+	// ready at once, and without the limit a quarter of a 1000-package
+	// module had its SSA form built, and held, while the models waited
+	// for the facts of the imports.
+	open *opening
 
 	mu      sync.Mutex
 	readers map[actionKey]int      // analyzers still to run that read the result
@@ -75,6 +80,7 @@ func newReleasing(analyzers []*analysis.Analyzer, pkgs []*packages.Package) *rel
 	r := &releasing{
 		orig:    make(map[*analysis.Analyzer]*analysis.Analyzer),
 		cpu:     newScheduler(runtime.GOMAXPROCS(0)),
+		open:    newOpening(openPackages()),
 		readers: make(map[actionKey]int),
 		left:    make(map[*types.Package]int),
 		pkgs:    make(map[*types.Package]*packages.Package),
@@ -112,9 +118,17 @@ func newReleasing(analyzers []*analysis.Analyzer, pkgs []*packages.Package) *rel
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		r.pkgs[p.Types] = p
 		r.cpu.rank(p.Types)
+		if r.left[p.Types] > 0 { // a package with actions to run
+			r.open.add(p.Types, r.cpu.order[p.Types])
+		}
 	})
 	return r
 }
+
+// openPackages is how many packages may be under way at once: enough that
+// every CPU finds an action to run while the actions of a package wait for
+// one another, few enough that only their results are held.
+func openPackages() int { return 2 * runtime.GOMAXPROCS(0) }
 
 // countReaders returns the actions of the graph the checker builds for
 // analyzers on pkgs and, for each, the number of actions that read its
@@ -158,6 +172,7 @@ func (r *releasing) run(a *analysis.Analyzer, pass *analysis.Pass) (any, error) 
 	for c, res := range pass.ResultOf {
 		inner.ResultOf[r.orig[c]] = res
 	}
+	r.enter(pass.Pkg)
 	result, err := func() (any, error) {
 		r.cpu.acquire(pass.Pkg)
 		defer r.cpu.release()
@@ -190,10 +205,28 @@ func (r *releasing) run(a *analysis.Analyzer, pass *analysis.Pass) (any, error) 
 	for _, res := range done {
 		release(res)
 	}
-	if finished != nil {
+	switch {
+	case finished != nil:
 		releaseSyntax(finished)
+		r.open.leave(pass.Pkg)
+	case err != nil:
+		// The actions that need this result will not run: the package
+		// is done, as far as the packages importing it are concerned.
+		r.open.leave(pass.Pkg)
 	}
 	return result, err
+}
+
+// enter waits until the package is open: every analysed package it
+// imports is done (their facts are complete, so none of its actions will
+// wait for another package's), and it is its turn among those ready.
+func (r *releasing) enter(pkg *types.Package) {
+	if p := r.pkgs[pkg]; p != nil {
+		for _, imp := range p.Imports {
+			r.open.wait(imp.Types)
+		}
+	}
+	r.open.enter(pkg)
 }
 
 // releaseSyntax drops the syntax trees and the type information of a
@@ -280,4 +313,107 @@ func (g *scheduler) release() {
 	w := g.waiting[best]
 	g.waiting = slices.Delete(g.waiting, best, best+1)
 	close(w.wake) // the slot passes to w
+}
+
+// opening lets at most limit packages be open at once; a package waiting
+// to open, whose imports are all done, opens when another is done, the
+// one with the earliest turn first.
+type opening struct {
+	mu      sync.Mutex
+	limit   int
+	n       int // open now
+	pkgs    map[*types.Package]*opened
+	waiting []*opened
+}
+
+type opened struct {
+	rank  int
+	state int           // closed, open or done
+	wake  chan struct{} // closed when the package opens
+	done  chan struct{} // closed when the package is done
+}
+
+const (
+	closed = iota
+	isOpen
+	isDone
+)
+
+func newOpening(limit int) *opening {
+	return &opening{limit: max(limit, 1), pkgs: make(map[*types.Package]*opened)}
+}
+
+// add declares a package, with its turn, before the run.
+func (o *opening) add(pkg *types.Package, rank int) {
+	if o.pkgs[pkg] == nil {
+		o.pkgs[pkg] = &opened{rank: rank, wake: make(chan struct{}), done: make(chan struct{})}
+	}
+}
+
+// wait returns once pkg is done (at once for a package not declared).
+func (o *opening) wait(pkg *types.Package) {
+	if p := o.pkgs[pkg]; p != nil {
+		<-p.done
+	}
+}
+
+// enter returns once pkg is open (at once for a package not declared, or
+// one already done: a straggling action of a package whose others failed).
+func (o *opening) enter(pkg *types.Package) {
+	p := o.pkgs[pkg]
+	if p == nil {
+		return
+	}
+	o.mu.Lock()
+	switch {
+	case p.state != closed:
+		o.mu.Unlock()
+		return
+	case o.n < o.limit:
+		o.n++
+		p.state = isOpen
+		close(p.wake)
+		o.mu.Unlock()
+		return
+	}
+	if !slices.Contains(o.waiting, p) {
+		o.waiting = append(o.waiting, p)
+	}
+	o.mu.Unlock()
+	<-p.wake
+}
+
+// leave marks pkg done, and opens the waiting package with the earliest
+// turn in its place.
+func (o *opening) leave(pkg *types.Package) {
+	p := o.pkgs[pkg]
+	if p == nil {
+		return
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if p.state == isDone {
+		return
+	}
+	wasOpen := p.state == isOpen
+	p.state = isDone
+	close(p.done)
+	if !wasOpen {
+		return
+	}
+	o.n--
+	if len(o.waiting) == 0 {
+		return
+	}
+	best := 0
+	for i, w := range o.waiting {
+		if w.rank < o.waiting[best].rank {
+			best = i
+		}
+	}
+	w := o.waiting[best]
+	o.waiting = slices.Delete(o.waiting, best, best+1)
+	o.n++
+	w.state = isOpen
+	close(w.wake)
 }

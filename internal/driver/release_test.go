@@ -2,8 +2,12 @@ package driver
 
 import (
 	"fmt"
+	"go/types"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -113,3 +117,146 @@ func diagnostics(g *checker.Graph, original func(*analysis.Analyzer) *analysis.A
 	slices.Sort(out)
 	return out
 }
+
+// At most the limit of packages are open at once, and a waiting package
+// opens in its turn.
+func TestOpeningLimit(t *testing.T) {
+	for _, limit := range []int{1, 3} {
+		t.Run(fmt.Sprint(limit), func(t *testing.T) { testOpening(t, limit) })
+	}
+}
+
+func testOpening(t *testing.T, limit int) {
+	const n = 12
+	o := newOpening(limit)
+	pkgs := make([]*types.Package, n)
+	for i := range pkgs {
+		pkgs[i] = types.NewPackage(fmt.Sprintf("p%d", i), "p")
+		o.add(pkgs[i], i)
+	}
+	var (
+		mu      sync.Mutex
+		open    int
+		maxOpen int
+		order   []int
+	)
+	// The first limit packages open at once; the others wait, and open
+	// as those leave, in their turn (here the reverse of the order they
+	// asked in).
+	for i := range limit {
+		o.enter(pkgs[i])
+	}
+	open = limit
+	var wg sync.WaitGroup
+	for i := n - 1; i >= limit; i-- {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			o.enter(pkgs[i])
+			mu.Lock()
+			open++
+			maxOpen = max(maxOpen, open)
+			order = append(order, i)
+			open--
+			mu.Unlock()
+			o.leave(pkgs[i])
+		}()
+		// Wait until it waits, so that all have asked before any opens.
+		for deadline := time.Now().Add(10 * time.Second); ; {
+			if time.Now().After(deadline) {
+				t.Fatalf("p%d does not wait to open", i)
+			}
+			o.mu.Lock()
+			k := len(o.waiting)
+			o.mu.Unlock()
+			if k == n-i {
+				break
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+	for i := range limit {
+		mu.Lock()
+		open--
+		mu.Unlock()
+		o.leave(pkgs[i])
+	}
+	wg.Wait()
+	if maxOpen > limit {
+		t.Errorf("%d packages open at once, the limit is %d", maxOpen, limit)
+	}
+	if len(order) != n-limit || limit == 1 && !slices.IsSorted(order) {
+		t.Errorf("packages opened in the order %v, want each once, in their turns", order)
+	}
+	for _, p := range pkgs {
+		select {
+		case <-o.pkgs[p].done:
+		default:
+			t.Errorf("%s is not done", p.Path())
+		}
+	}
+}
+
+// An analyzer that fails on a package does not leave the packages that
+// import it waiting: the run ends, and reports the failure.
+func TestReleasingFailure(t *testing.T) {
+	dir := module(t, crossPackage)
+	pkgs := loadSyntax(t, dir)
+	failing := &analysis.Analyzer{
+		Name:      "failing",
+		Doc:       "fails on every package that imports nothing of the module",
+		FactTypes: []analysis.Fact{new(testFact)},
+		Run: func(pass *analysis.Pass) (any, error) {
+			for _, imp := range pass.Pkg.Imports() {
+				if strings.HasPrefix(imp.Path(), "example.com/") {
+					return nil, nil
+				}
+			}
+			if strings.HasPrefix(pass.Pkg.Path(), "example.com/") {
+				return nil, fmt.Errorf("failing on %s", pass.Pkg.Path())
+			}
+			return nil, nil
+		},
+	}
+	// after needs failing's result, so it never runs where failing
+	// failed; plain runs on every package, the importers included, and
+	// waits for their imports to be done.
+	after := &analysis.Analyzer{
+		Name:     "after",
+		Doc:      "reads failing's result",
+		Requires: []*analysis.Analyzer{failing},
+		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+	}
+	plain := &analysis.Analyzer{
+		Name: "plain",
+		Doc:  "does nothing",
+		Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+	}
+	rel := newReleasing([]*analysis.Analyzer{after, plain}, pkgs)
+	done := make(chan *checker.Graph)
+	go func() {
+		graph, err := checker.Analyze(rel.roots, pkgs, nil)
+		if err != nil {
+			t.Error(err)
+		}
+		done <- graph
+	}()
+	select {
+	case graph := <-done:
+		failed := 0
+		for _, act := range graph.Roots {
+			if act.Err != nil {
+				failed++
+			}
+		}
+		if failed == 0 {
+			t.Error("no action failed: the test proves nothing")
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the run did not end: a package waits for one whose analysis failed")
+	}
+}
+
+type testFact struct{}
+
+func (*testFact) AFact() {}
