@@ -31,7 +31,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/authchallenge/authchallenge/passes/config"
@@ -177,7 +176,7 @@ Flags:
 	for _, l := range report.lines() {
 		fmt.Fprintln(stderr, l)
 	}
-	// The checker analyses the dependencies that the packages analysed
+	// The executor analyses the dependencies that the packages analysed
 	// import for their facts (the analyzers with facts run on every
 	// import), and reports the findings of the named packages only.
 	var analysed, toAnalyse []*packages.Package
@@ -215,13 +214,12 @@ Flags:
 		if os.Getenv("GOGC") == "" {
 			defer debug.SetGCPercent(debug.SetGCPercent(analysisGCPercent))
 		}
-		rel := newReleasing(active, toAnalyse)
-		graph, err := checker.Analyze(rel.roots, toAnalyse, nil)
+		roots, err := analyze(active, toAnalyse)
 		if err != nil {
 			fmt.Fprintf(stderr, "authchallenge: %v\n", err)
 			return ExitError
 		}
-		byPkg, pkgFailed := collect(graph, rel.original, stderr)
+		byPkg, pkgFailed := collect(roots, stderr)
 		for _, p := range toAnalyse {
 			if pkgFailed[p] {
 				failed = true
@@ -315,20 +313,20 @@ type finding struct {
 	posn     token.Position
 }
 
-// collect gathers the diagnostics of the graph's roots by package, and
-// the packages for which an analysis failed (the errors are printed).
-// original maps an analyzer of the graph to the one the rules name.
-func collect(graph *checker.Graph, original func(*analysis.Analyzer) *analysis.Analyzer, stderr io.Writer) (map[*packages.Package][]finding, map[*packages.Package]bool) {
+// collect gathers the diagnostics of the root actions by package, and the
+// packages for which an analysis failed (the errors are printed).
+func collect(roots []*action, stderr io.Writer) (map[*packages.Package][]finding, map[*packages.Package]bool) {
 	out := make(map[*packages.Package][]finding)
 	failed := make(map[*packages.Package]bool)
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			fmt.Fprintf(stderr, "authchallenge: %s: %v\n", act.Package.ID, act.Err)
-			failed[act.Package] = true
+	for _, act := range roots {
+		p := act.pkg.p
+		if act.err != nil {
+			fmt.Fprintf(stderr, "authchallenge: %s: %v\n", p.ID, act.err)
+			failed[p] = true
 			continue
 		}
-		for _, d := range act.Diagnostics {
-			out[act.Package] = append(out[act.Package], finding{act.Package, original(act.Analyzer), d, act.Package.Fset.Position(d.Pos)})
+		for _, d := range act.diags {
+			out[p] = append(out[p], finding{p, act.a, d, p.Fset.Position(d.Pos)})
 		}
 	}
 	return out, failed

@@ -135,7 +135,7 @@ func ownModule(m *packages.Module) bool {
 }
 
 // isolate cuts every import edge of pkgs that leads outside pkgs: facts
-// flow between the analysed packages only, and the checker must not analyse
+// flow between the analysed packages only, and the executor must not analyse
 // (or need the syntax of) the others. It runs after triage, which reports
 // the errors of the dependencies too.
 func isolate(pkgs []*packages.Package) {

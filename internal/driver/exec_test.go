@@ -1,0 +1,224 @@
+package driver
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// loadSyntax loads a module's packages with syntax, as the checker needs
+// them, dependencies included.
+func loadSyntax(t *testing.T, dir string) []*packages.Package {
+	t.Helper()
+	t.Chdir(dir)
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Tests: true}, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatal("the module does not load")
+	}
+	return pkgs
+}
+
+// The executor reports what go/analysis/checker reports, facts across
+// packages included, and every package's syntax is released by its end.
+func TestExecutorMatchesChecker(t *testing.T) {
+	dir := module(t, crossPackage)
+	graph, err := checker.Analyze(rules(), loadSyntax(t, dir), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, act := range graph.Roots {
+		for _, d := range act.Diagnostics {
+			want = append(want, fmt.Sprintf("%s %s: %s", act.Package.Fset.Position(d.Pos), act.Analyzer.Name, d.Message))
+		}
+	}
+	slices.Sort(want)
+	if len(want) == 0 {
+		t.Fatal("the module has no findings: the test would prove nothing")
+	}
+
+	pkgs := loadSyntax(t, dir)
+	roots, err := analyze(rules(), pkgs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, act := range roots {
+		if act.err != nil {
+			t.Errorf("%s on %s: %v", act.a.Name, act.pkg.p.ID, act.err)
+		}
+		for _, d := range act.diags {
+			got = append(got, fmt.Sprintf("%s %s: %s", act.pkg.p.Fset.Position(d.Pos), act.a.Name, d.Message))
+		}
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("the executor reports\n%q\nthe checker\n%q", got, want)
+	}
+	for _, p := range pkgs {
+		if p.Syntax != nil || p.TypesInfo != nil && p.TypesInfo.Types != nil {
+			t.Errorf("%s: syntax or type information kept after its analysis", p.ID)
+		}
+	}
+}
+
+// chainModule has n packages, each importing the one before it, and n
+// more that import nothing: the open ones and their order can be watched.
+func chainModule(n int) map[string]string {
+	files := make(map[string]string)
+	for i := range n {
+		imp := ""
+		if i > 0 {
+			imp = fmt.Sprintf("import _ \"example.com/x/c%d\"\n", i-1)
+		}
+		files[fmt.Sprintf("c%d/c.go", i)] = fmt.Sprintf("package c%d\n%s", i, imp)
+		files[fmt.Sprintf("f%d/f.go", i)] = fmt.Sprintf("package f%d\n", i)
+	}
+	return files
+}
+
+// A package opens once the packages it imports are done, and no more than
+// the limit are open at once.
+func TestExecutorOpening(t *testing.T) {
+	pkgs := loadSyntax(t, module(t, chainModule(6)))
+	for _, limit := range []int{1, 3} {
+		t.Run(fmt.Sprint(limit), func(t *testing.T) {
+			var (
+				mu   sync.Mutex
+				done = make(map[string]bool)
+			)
+			probe := &analysis.Analyzer{
+				Name: "probe",
+				Doc:  "checks that the imports are done",
+				Run: func(pass *analysis.Pass) (any, error) {
+					mu.Lock()
+					defer mu.Unlock()
+					for _, imp := range pass.Pkg.Imports() {
+						if strings.HasPrefix(imp.Path(), "example.com/") && !done[imp.Path()] {
+							t.Errorf("%s runs before %s, which it imports, is done", pass.Pkg.Path(), imp.Path())
+						}
+					}
+					done[pass.Pkg.Path()] = true
+					return nil, nil
+				},
+			}
+			e := newExecutor(limit)
+			most := 0
+			e.opened = func(n int) { most = max(most, n) }
+			roots := e.run([]*analysis.Analyzer{probe}, pkgs)
+			if len(roots) != len(pkgs) || len(done) != len(pkgs) {
+				t.Errorf("%d actions, %d packages done; want %d", len(roots), len(done), len(pkgs))
+			}
+			if most > limit {
+				t.Errorf("%d packages open at once, the limit is %d", most, limit)
+			}
+			if limit > 1 && most < 2 {
+				t.Errorf("at most %d package open at once: independent packages should run side by side", most)
+			}
+		})
+	}
+}
+
+// An analyzer that fails on a package does not leave the packages that
+// import it waiting: the run ends, and reports the failure.
+func TestExecutorFailure(t *testing.T) {
+	pkgs := loadSyntax(t, module(t, crossPackage))
+	failing := &analysis.Analyzer{
+		Name:      "failing",
+		Doc:       "fails on every package of the module that imports nothing of it",
+		FactTypes: []analysis.Fact{new(testFact)},
+		Run: func(pass *analysis.Pass) (any, error) {
+			for _, imp := range pass.Pkg.Imports() {
+				if strings.HasPrefix(imp.Path(), "example.com/") {
+					return nil, nil
+				}
+			}
+			if strings.HasPrefix(pass.Pkg.Path(), "example.com/") {
+				return nil, fmt.Errorf("failing on %s", pass.Pkg.Path())
+			}
+			return nil, nil
+		},
+	}
+	// after needs failing's result, so it never runs where failing
+	// failed; plain runs on every package, the importers included.
+	after := &analysis.Analyzer{
+		Name:     "after",
+		Doc:      "reads failing's result",
+		Requires: []*analysis.Analyzer{failing},
+		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+	}
+	plain := &analysis.Analyzer{
+		Name: "plain",
+		Doc:  "does nothing",
+		Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+	}
+	finished := make(chan []*action)
+	go func() {
+		roots, err := analyze([]*analysis.Analyzer{after, plain}, pkgs)
+		if err != nil {
+			t.Error(err)
+		}
+		finished <- roots
+	}()
+	select {
+	case roots := <-finished:
+		failed, ran := 0, 0
+		for _, act := range roots {
+			switch {
+			case act.err != nil:
+				failed++
+			case act.a == plain:
+				ran++
+			}
+		}
+		if failed == 0 || ran != len(pkgs) {
+			t.Errorf("%d actions failed, plain ran on %d of %d packages", failed, ran, len(pkgs))
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the run did not end: a package waits for one whose analysis failed")
+	}
+}
+
+// A panic in an analyzer is that package's error; the others are analysed.
+func TestExecutorPanic(t *testing.T) {
+	pkgs := loadSyntax(t, module(t, crossPackage))
+	boom := &analysis.Analyzer{
+		Name: "boom",
+		Doc:  "panics on the package auth",
+		Run: func(pass *analysis.Pass) (any, error) {
+			if pass.Pkg.Name() == "auth" {
+				panic("boom")
+			}
+			pass.Reportf(pass.Files[0].Package, "analysed")
+			return nil, nil
+		},
+	}
+	roots, err := analyze([]*analysis.Analyzer{boom}, pkgs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	panicked, reported := 0, 0
+	for _, act := range roots {
+		if act.err != nil && strings.Contains(act.err.Error(), "panicked: boom") {
+			panicked++
+		}
+		reported += len(act.diags)
+	}
+	if panicked == 0 || reported == 0 {
+		t.Errorf("%d packages failed with the panic, %d reported; want both", panicked, reported)
+	}
+}
+
+type testFact struct{}
+
+func (*testFact) AFact() {}
