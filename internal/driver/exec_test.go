@@ -2,6 +2,7 @@ package driver
 
 import (
 	"fmt"
+	"go/types"
 	"slices"
 	"strings"
 	"sync"
@@ -222,3 +223,131 @@ func TestExecutorPanic(t *testing.T) {
 type testFact struct{}
 
 func (*testFact) AFact() {}
+
+// threeLevels: c imports b, which imports a; each declares one of every
+// kind of object that can carry a fact.
+var threeLevels = map[string]string{
+	"a/a.go": `package a
+
+type T struct{ F int }
+
+func (T) M() {}
+
+func Fn() {}
+
+var V int
+
+const C = 1
+`,
+	"b/b.go": `package b
+
+import "example.com/x/a"
+
+type U struct{ G a.T }
+
+func (U) N() {}
+
+func Gn() { a.Fn() }
+
+var W = a.V
+
+const D = a.C
+`,
+	"c/c.go": `package c
+
+import "example.com/x/b"
+
+func H() { b.Gn() }
+`,
+}
+
+type markFact struct{ Name string }
+
+func (*markFact) AFact() {}
+
+// The facts a pass sees, through AllObjectFacts, AllPackageFacts and
+// ImportObjectFact, are those the checker shows it.
+func TestExecutorFactsMatchChecker(t *testing.T) {
+	dir := module(t, threeLevels)
+	probe := &analysis.Analyzer{
+		Name:      "facts",
+		Doc:       "marks every object of its package and reports the facts it sees",
+		FactTypes: []analysis.Fact{new(markFact), new(pkgMark)},
+		Run: func(pass *analysis.Pass) (any, error) {
+			if !strings.HasPrefix(pass.Pkg.Path(), "example.com/") {
+				return nil, nil
+			}
+			var objs []types.Object
+			scope := pass.Pkg.Scope()
+			for _, name := range scope.Names() {
+				obj := scope.Lookup(name)
+				objs = append(objs, obj)
+				if tn, ok := obj.(*types.TypeName); ok {
+					if n, ok := tn.Type().(*types.Named); ok {
+						for m := range n.Methods() {
+							objs = append(objs, m)
+						}
+						if st, ok := n.Underlying().(*types.Struct); ok {
+							for f := range st.Fields() {
+								objs = append(objs, f)
+							}
+						}
+					}
+				}
+			}
+			// What is visible before this package exports anything.
+			pos := pass.Files[0].Package
+			for _, f := range pass.AllObjectFacts() {
+				pass.Reportf(pos, "all: %s.%s", f.Object.Pkg().Name(), f.Object.Name())
+			}
+			for _, f := range pass.AllPackageFacts() {
+				pass.Reportf(pos, "package: %s", f.Package.Name())
+			}
+			for _, imp := range pass.Pkg.Imports() {
+				for _, name := range imp.Scope().Names() {
+					obj := imp.Scope().Lookup(name)
+					if pass.ImportObjectFact(obj, new(markFact)) {
+						pass.Reportf(pos, "import: %s.%s", imp.Name(), name)
+					}
+				}
+			}
+			for _, obj := range objs {
+				pass.ExportObjectFact(obj, &markFact{obj.Name()})
+			}
+			pass.ExportPackageFact(&pkgMark{})
+			return nil, nil
+		},
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{probe}, loadSyntax(t, dir), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, act := range graph.Roots {
+		for _, d := range act.Diagnostics {
+			want = append(want, act.Package.Types.Name()+" "+d.Message)
+		}
+	}
+	roots, err := analyze([]*analysis.Analyzer{probe}, loadSyntax(t, dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, act := range roots {
+		for _, d := range act.diags {
+			got = append(got, act.pkg.p.Types.Name()+" "+d.Message)
+		}
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if !slices.Contains(want, "c all: a.M") || !slices.Contains(want, "b import: a.Fn") {
+		t.Fatalf("the checker shows c no fact on a's method, or b none on a.Fn: the module does not test the visibility rules\n%q", want)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("the executor shows\n%q\nthe checker\n%q", got, want)
+	}
+}
+
+type pkgMark struct{}
+
+func (*pkgMark) AFact() {}
