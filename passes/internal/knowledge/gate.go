@@ -2,7 +2,10 @@ package knowledge
 
 import (
 	"go/types"
+	"runtime"
 	"strings"
+	"sync"
+	"weak"
 )
 
 // Matters is the one gate: it reports whether a package can answer a
@@ -16,29 +19,39 @@ func Matters(pkg *types.Package) bool {
 	if pkg == nil {
 		return false
 	}
-	seen := make(map[*types.Package]bool)
-	var reaches func(p *types.Package) bool
-	reaches = func(p *types.Package) bool {
-		if seen[p] {
-			return false
-		}
-		seen[p] = true
-		if isFramework(p.Path()) {
-			return true
-		}
-		for _, imp := range p.Imports() {
-			if reaches(imp) {
-				return true
-			}
-		}
-		return false
-	}
 	for _, imp := range pkg.Imports() {
 		if reaches(imp) {
 			return true
 		}
 	}
 	return false
+}
+
+// reached memoizes reaches: a package that does not reach the table is
+// walked to the bottom of its imports, and every model asks of every
+// package (a tenth of a second per run on k8s.io/apiserver/... before). The
+// keys are weak, and an entry goes with its package, so that a process
+// that analyses many programs (gopls, golangci-lint's cache) keeps none.
+var reached sync.Map // weak.Pointer[types.Package] -> bool
+
+// reaches reports whether p is a package of the table or imports one,
+// directly or not.
+func reaches(p *types.Package) bool {
+	key := weak.Make(p)
+	if v, ok := reached.Load(key); ok {
+		return v.(bool)
+	}
+	r := isFramework(p.Path())
+	for _, imp := range p.Imports() {
+		if r {
+			break
+		}
+		r = reaches(imp) // import graphs have no cycles
+	}
+	if _, loaded := reached.LoadOrStore(key, r); !loaded {
+		runtime.AddCleanup(p, func(k weak.Pointer[types.Package]) { reached.Delete(k) }, key)
+	}
+	return r
 }
 
 // IsFramework reports whether path is a package of the table or of a
