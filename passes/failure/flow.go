@@ -112,6 +112,14 @@ type model struct {
 	handed map[string]bool
 	// impls finds the implementations of interface methods called here
 	impls *ir.Implementations
+	// readerNames: the names of the methods, of this package (their
+	// summaries, so far) or imported (their facts), that read
+	// credentials. An interface method of any other name has no
+	// implementation that does, and its call is no check: the search for
+	// its implementations (types.Implements on every type that declares
+	// the name, runtime.Object's DeepCopyObject on every Kubernetes API
+	// type) is not paid.
+	readerNames map[string]bool
 	// changed: a summary or field changed in this round
 	changed bool
 }
@@ -119,11 +127,14 @@ type model struct {
 func newModel(pass *analysis.Pass, cfg *config.Config, prog *ir.IR, res *Result) *model {
 	m := &model{pass: pass, cfg: cfg, prog: prog, res: res, sums: make(map[*ssa.Function]*summary),
 		fields: make(map[*types.Var]*source), states: make(map[*ssa.Function]*fstate), facts: make(map[*types.Func]*Source),
-		funcVals: make(map[*types.TypeName]*funcVals), typeFacts: make(map[*types.TypeName]*FuncValues), handed: make(map[string]bool)}
+		funcVals: make(map[*types.TypeName]*funcVals), typeFacts: make(map[*types.TypeName]*FuncValues), handed: make(map[string]bool), readerNames: make(map[string]bool)}
 	for _, f := range pass.AllObjectFacts() {
 		if s, ok := f.Fact.(*Source); ok {
 			if fn, ok := f.Object.(*types.Func); ok {
 				m.facts[fn] = s
+				if s.Origin != NoOrigin && s.Origin != Param && fn.Signature().Recv() != nil {
+					m.readerNames[fn.Name()] = true
+				}
 			}
 		}
 		if v, ok := f.Fact.(*FuncValues); ok {
@@ -288,6 +299,9 @@ func (m *model) summarise(st *fstate) {
 		}
 	}
 	sum.reads = reads
+	if reads != nil && st.fn.Signature.Recv() != nil {
+		m.readerNames[st.fn.Name()] = true
+	}
 	src := Source{}
 	if reads != nil {
 		src.Class, src.Origin, src.Header = reads.class, reads.origin, reads.header
@@ -693,6 +707,9 @@ func (m *model) call(st *fstate, v *ssa.Call) {
 // chain that implements the interface it loops over reads what its
 // elements read.
 func (m *model) viaImplementations(in *ssa.Function, method *types.Func) *Source {
+	if !m.readerNames[method.Name()] {
+		return nil
+	}
 	if m.impls == nil {
 		pkgs := []*types.Package{m.pass.Pkg}
 		for _, p := range m.pass.Pkg.Imports() {
