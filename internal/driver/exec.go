@@ -54,17 +54,17 @@ type executor struct {
 
 // pkgRun is one package of the run.
 type pkgRun struct {
-	e         *executor
-	p         *packages.Package
-	byA       map[*analysis.Analyzer]*action
-	rank      int // dependency order: imports first
-	actions   []*action
-	left      int       // actions not done
-	imports   int       // analysed imports not done
-	importers []*pkgRun // the packages of the run that import it
-	state     int       // closed, isOpen or isDone
-	closure   []*pkgRun // every analysed package it imports, directly or not (computed once asked)
-	closeOnce sync.Once
+	e           *executor
+	p           *packages.Package
+	byA         map[*analysis.Analyzer]*action
+	rank        int // dependency order: imports first
+	actions     []*action
+	left        int       // actions not done
+	imports     int       // analysed imports not done
+	importers   []*pkgRun // the packages of the run that import it
+	state       int       // closed, isOpen or isDone
+	closure     []*pkgRun // every analysed package it imports, directly or not (computed once asked)
+	closureOnce sync.Once
 }
 
 const (
@@ -514,7 +514,7 @@ func (act *action) other(pkg *types.Package) *action {
 // importClosure returns the packages of the run that pr imports, directly
 // or not, in dependency order.
 func (pr *pkgRun) importClosure() []*pkgRun {
-	pr.closeOnce.Do(func() {
+	pr.closureOnce.Do(func() {
 		seen := make(map[*pkgRun]bool)
 		var visit func(q *pkgRun)
 		visit = func(q *pkgRun) {

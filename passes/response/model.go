@@ -199,22 +199,10 @@ func (m *model) collectFlows() {
 
 	// How are the variables holding them used?
 	if len(m.slots) > 0 {
-		m.insp.WithStack([]ast.Node{(*ast.Ident)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-			if !push {
-				return true
+		m.eachUse(func(use types.Object, e ast.Expr, parents []ast.Node) {
+			if v, ok := use.(*types.Var); ok && m.slots[v] != nil {
+				m.slotUse(m.slots[v], v, e, parents)
 			}
-			id := n.(*ast.Ident)
-			v, ok := m.info.Uses[id].(*types.Var)
-			if !ok {
-				return true
-			}
-			s := m.slots[v]
-			if s == nil {
-				return true
-			}
-			e, parents := useOf(id, stack)
-			m.slotUse(s, v, e, parents)
-			return true
 		})
 		for v, s := range m.slots {
 			if v.Kind() == types.RecvVar || v.Kind() == types.ResultVar ||
@@ -605,6 +593,22 @@ func (m *model) known(pkg *types.Package) bool {
 		return true
 	}
 	return m.pass.ImportPackageFact(pkg, new(Analyzed))
+}
+
+// eachUse calls visit with every identifier's use of an object: the
+// object, and the expression and enclosing nodes of the use (useOf).
+func (m *model) eachUse(visit func(obj types.Object, e ast.Expr, parents []ast.Node)) {
+	m.insp.WithStack([]ast.Node{(*ast.Ident)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		id := n.(*ast.Ident)
+		if obj := m.info.Uses[id]; obj != nil {
+			e, parents := useOf(id, stack)
+			visit(obj, e, parents)
+		}
+		return true
+	})
 }
 
 // useOf returns the expression an identifier (the last node of stack)

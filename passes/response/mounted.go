@@ -25,23 +25,18 @@ func (m *model) mountedBehind() {
 	}
 	wraps := make(map[*fn]Bits)
 	seen := make(map[*fn]bool)
-	m.insp.WithStack([]ast.Node{(*ast.Ident)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push {
-			return true
-		}
-		id := n.(*ast.Ident)
-		obj, ok := m.info.Uses[id].(*types.Func)
+	m.eachUse(func(use types.Object, e ast.Expr, parents []ast.Node) {
+		obj, ok := use.(*types.Func)
 		if !ok {
-			return true
+			return
 		}
 		f := roots[obj.Origin()]
 		if f == nil {
-			return true
+			return
 		}
-		e, parents := useOf(id, stack)
 		if k := len(parents); k > 0 {
 			if call, ok := parents[k-1].(*ast.CallExpr); ok && ast.Unparen(call.Fun) == e {
-				return true // a call, not a mounting
+				return // a call, not a mounting
 			}
 		}
 		w := m.wrapperOf(e, parents)
@@ -50,7 +45,6 @@ func (m *model) mountedBehind() {
 		} else {
 			wraps[f], seen[f] = w, true
 		}
-		return true
 	})
 	for f, w := range wraps {
 		if w == 0 {
