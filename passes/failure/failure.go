@@ -33,6 +33,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -55,7 +56,7 @@ func New(cfg *analysis.Analyzer) *analysis.Analyzer {
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[ir.Analyzer].(*ir.IR))
 		},
-		FactTypes:  []analysis.Fact{new(Source), new(Unauthenticated), new(FuncValues), new(Foreign)},
+		FactTypes:  []analysis.Fact{new(Source), new(Unauthenticated), new(FuncValues), new(Foreign), new(IdentityKeys)},
 		ResultType: reflect.TypeFor[*Result](),
 	}
 }
@@ -91,10 +92,13 @@ const (
 	Param
 	// RequestHeader: a header whose name is not a constant.
 	RequestHeader
+	// Context: the identity an authentication kept for the request (in
+	// its context), read back and found missing (keys.go).
+	Context
 )
 
 var originNames = [...]string{"", "Authorization header", "Basic credentials", "cookie", "header", "query parameter",
-	"gRPC metadata", "AWS SigV4 signature", "parameter", "request header"}
+	"gRPC metadata", "AWS SigV4 signature", "parameter", "request header", "request context"}
 
 func (o Origin) String() string {
 	if int(o) < len(originNames) {
@@ -142,6 +146,9 @@ type Signal struct {
 // Describe says, in the user's terms, what failed; named is the word
 // after a header's name ("header" for HTTP, "metadata" for gRPC).
 func (s *Signal) Describe(named string) string {
+	if s.Origin == Context {
+		return "no authenticated identity in the request context"
+	}
 	what := s.credentials(named)
 	switch s.Kind {
 	case Absent:
@@ -210,6 +217,17 @@ type Source struct {
 	// Authorization value): what it returns is still the credential, not
 	// the identity a verifier returns.
 	Extracts bool
+	// Loads: it returns the value kept for the request under this key
+	// (keyOf): an accessor such as FromContext(ctx). Stores: it keeps a
+	// parameter under a key: a setter such as WithPrincipal(ctx, p).
+	Loads  string
+	Stores []KeyParam
+}
+
+// KeyParam is a key and the parameter (1-based) a setter keeps under it.
+type KeyParam struct {
+	Key   string
+	Param uint8
 }
 
 // AFact marks Source as a fact.
@@ -233,10 +251,22 @@ func (s *Source) String() string {
 	if s.SigV4Params != 0 {
 		parts = append(parts, fmt.Sprintf("reads SigV4 from parameters %b", s.SigV4Params))
 	}
+	if s.Loads != "" {
+		parts = append(parts, "returns the value kept under "+s.Loads)
+	}
+	for _, kp := range s.Stores {
+		parts = append(parts, fmt.Sprintf("keeps parameter %d under %s", kp.Param, kp.Key))
+	}
 	return strings.Join(parts, "; ")
 }
 
-func (s *Source) zero() bool { return *s == Source{} }
+func (s *Source) zero() bool { return s.equal(&Source{}) }
+
+func (s *Source) equal(t *Source) bool {
+	return s.Class == t.Class && s.Origin == t.Origin && s.Header == t.Header && s.Returns == t.Returns &&
+		s.FromParam == t.FromParam && s.SigV4Params == t.SigV4Params && s.Extracts == t.Extracts &&
+		s.Loads == t.Loads && slices.Equal(s.Stores, t.Stores)
+}
 
 // Unauthenticated is a fact on a package-level error variable every
 // assignment of which is on a failure path (it means missing or bad

@@ -61,8 +61,13 @@ type fstate struct {
 	outc map[ssa.Value]*outcome
 	// addr: addresses (locals, structs) that hold a credential
 	addr map[ssa.Value]*source
-	// ident: values derived from the identity a check returned
-	ident map[ssa.Value]bool
+	// ident: values derived from the identity a check returned, and the
+	// failure of that check
+	ident map[ssa.Value]*Signal
+	// loaded: values read back from under a key; stores: the keys the
+	// function keeps its parameters under (keys.go)
+	loaded map[ssa.Value]string
+	stores []KeyParam
 	// measure: integers a standard library function computes of a
 	// credential (strings.Count(token, "."), strings.Index(v, ":")):
 	// compared with a constant, they test its form
@@ -120,6 +125,10 @@ type model struct {
 	// the name, runtime.Object's DeepCopyObject on every Kubernetes API
 	// type) is not paid.
 	readerNames map[string]bool
+	// keyClass: the keys identities are kept under, in this package and
+	// the imported ones, and their class; ownKeys: those this package
+	// keeps identities under (keys.go)
+	keyClass, ownKeys map[string]chain.Class
 	// changed: a summary or field changed in this round
 	changed bool
 }
@@ -127,7 +136,9 @@ type model struct {
 func newModel(pass *analysis.Pass, cfg *config.Config, prog *ir.IR, res *Result) *model {
 	m := &model{pass: pass, cfg: cfg, prog: prog, res: res, sums: make(map[*ssa.Function]*summary),
 		fields: make(map[*types.Var]*source), states: make(map[*ssa.Function]*fstate), facts: make(map[*types.Func]*Source),
-		funcVals: make(map[*types.TypeName]*funcVals), typeFacts: make(map[*types.TypeName]*FuncValues), handed: make(map[string]bool), readerNames: make(map[string]bool)}
+		funcVals: make(map[*types.TypeName]*funcVals), typeFacts: make(map[*types.TypeName]*FuncValues), handed: make(map[string]bool), readerNames: make(map[string]bool),
+		keyClass: make(map[string]chain.Class), ownKeys: make(map[string]chain.Class)}
+	m.importKeys()
 	for _, f := range pass.AllObjectFacts() {
 		if s, ok := f.Fact.(*Source); ok {
 			if fn, ok := f.Object.(*types.Func); ok {
@@ -176,6 +187,7 @@ func (m *model) solve() {
 	}
 	m.export()
 	m.exportFuncValues()
+	m.exportKeys()
 }
 
 func (m *model) export() {
@@ -222,7 +234,8 @@ func sortInstrs(ins []posInstr) {
 // identities, and updates fn's summary and its callees' parameters.
 func (m *model) flow(fn *ssa.Function) *fstate {
 	st := &fstate{fn: fn, cred: make(map[ssa.Value]*source), outc: make(map[ssa.Value]*outcome),
-		addr: make(map[ssa.Value]*source), ident: make(map[ssa.Value]bool), measure: make(map[ssa.Value]*source)}
+		addr: make(map[ssa.Value]*source), ident: make(map[ssa.Value]*Signal), measure: make(map[ssa.Value]*source),
+		loaded: make(map[ssa.Value]string)}
 	sum := m.sums[fn]
 	spec := speculative(fn)
 	for i, p := range fn.Params {
@@ -294,7 +307,10 @@ func (m *model) summarise(st *fstate) {
 		note(s)
 	}
 	for _, o := range st.outc {
-		if o.sig.Kind != Sentinel {
+		// an identity missing from the request's context is its callers'
+		// failure through Loads (keys.go), not a credential this
+		// function reads: an authorization helper reads it too
+		if o.sig.Kind != Sentinel && o.sig.Origin != Context {
 			note(&source{class: o.sig.Class, origin: o.sig.Origin, header: o.sig.Header, pos: o.sig.Pos})
 		}
 	}
@@ -306,12 +322,16 @@ func (m *model) summarise(st *fstate) {
 	if reads != nil {
 		src.Class, src.Origin, src.Header = reads.class, reads.origin, reads.header
 	}
+	src.Stores = st.stores
 	for _, b := range st.fn.Blocks {
 		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
 		if !ok {
 			continue
 		}
 		for i, r := range ret.Results {
+			if k := loadedKey(st, r); k != "" {
+				src.Loads = k
+			}
 			if i >= 8 {
 				break
 			}
@@ -334,7 +354,7 @@ func (m *model) summarise(st *fstate) {
 		}
 	}
 	sum.src = src
-	if src != old {
+	if !src.equal(&old) {
 		m.changed = true
 	}
 }
@@ -371,8 +391,8 @@ func (m *model) instr(st *fstate, in ssa.Instruction) {
 			if s := st.cred[e]; s != nil {
 				st.cred[v] = s
 			}
-			if st.ident[e] {
-				st.ident[v] = true
+			if sig := st.ident[e]; sig != nil {
+				st.ident[v] = sig
 			}
 		}
 	case *ssa.ChangeType, *ssa.Convert, *ssa.MakeInterface, *ssa.ChangeInterface, *ssa.Slice, *ssa.SliceToArrayPointer,
@@ -383,8 +403,8 @@ func (m *model) instr(st *fstate, in ssa.Instruction) {
 		} else if s := st.addr[*x]; s != nil {
 			st.cred[v.(ssa.Value)] = s // a field of a struct holding the credential
 		}
-		if st.ident[*x] {
-			st.ident[v.(ssa.Value)] = true
+		if sig := st.ident[*x]; sig != nil {
+			st.ident[v.(ssa.Value)] = sig
 		}
 		if fa, ok := in.(*ssa.FieldAddr); ok {
 			if s := m.fields[ir.FieldOfAddr(fa)]; s != nil && st.cred[fa] == nil {
@@ -400,12 +420,31 @@ func (m *model) instr(st *fstate, in ssa.Instruction) {
 		if s := st.cred[v.X]; s != nil && !v.CommaOk {
 			st.cred[v] = s
 		}
-		if st.ident[v.X] {
-			st.ident[v] = true
+		if sig := st.ident[v.X]; sig != nil {
+			st.ident[v] = sig
+		}
+		if o := st.outc[v.X]; o != nil && o.mode == failNil && o.sig.Origin == Context {
+			// the identity kept for the request, of the type asserted, or
+			// none (keys.go); the assertion on a check's result chooses
+			// among identities instead (a user or a service account)
+			if !v.CommaOk {
+				st.outc[v] = o
+			} else {
+				for _, r := range refs(v) {
+					if x, ok := r.(*ssa.Extract); ok {
+						switch x.Index {
+						case 0:
+							st.outc[x], st.ident[x] = o, o.sig
+						case 1:
+							st.outc[x] = &outcome{o.sig, failFalse}
+						}
+					}
+				}
+			}
 		}
 	case *ssa.Extract:
-		if st.ident[v.Tuple] {
-			st.ident[v] = true
+		if sig := st.ident[v.Tuple]; sig != nil {
+			st.ident[v] = sig
 		}
 	case *ssa.UnOp:
 		switch v.Op {
@@ -415,8 +454,8 @@ func (m *model) instr(st *fstate, in ssa.Instruction) {
 			} else if s := st.cred[v.X]; s != nil {
 				st.cred[v] = s
 			}
-			if st.ident[v.X] {
-				st.ident[v] = true
+			if sig := st.ident[v.X]; sig != nil {
+				st.ident[v] = sig
 			}
 		case token.NOT:
 			if o := st.outc[v.X]; o != nil && o.mode == failFalse {
@@ -455,6 +494,11 @@ func (m *model) instr(st *fstate, in ssa.Instruction) {
 			st.cred[v] = s.derive()
 		}
 	case *ssa.Store:
+		if sig := st.ident[v.Val]; sig != nil {
+			if fa, ok := v.Addr.(*ssa.FieldAddr); ok {
+				st.ident[ir.Origin(fa.X)] = sig // a struct built from the identity: an identity
+			}
+		}
 		s := st.cred[v.Val]
 		if s == nil {
 			return
@@ -601,6 +645,9 @@ func (m *model) call(st *fstate, v *ssa.Call) {
 		m.read(st, v, obj, cred)
 		return
 	}
+	if m.valueCall(st, v, obj, mem) {
+		return
+	}
 	if obj.Pkg() != nil && knowledge.IsStdlib(obj.Pkg().Path()) {
 		m.stdlib(st, v, obj)
 		return
@@ -617,8 +664,8 @@ func (m *model) call(st *fstate, v *ssa.Call) {
 		} else if s := st.addr[ir.Origin(a)]; s != nil {
 			given = stronger(given, s)
 		}
-		if st.ident[a] {
-			st.ident[v] = true
+		if sig := st.ident[a]; sig != nil {
+			st.ident[v] = sig
 		}
 	}
 	var fact *Source
@@ -628,6 +675,9 @@ func (m *model) call(st *fstate, v *ssa.Call) {
 		fact = f
 	} else if c.IsInvoke() && given == nil {
 		fact = m.viaImplementations(st.fn, obj)
+	}
+	if m.keyed(st, v, obj, fact) {
+		return
 	}
 	res := results(v)
 	if fact != nil {
@@ -801,7 +851,7 @@ func (m *model) outcomes(st *fstate, v *ssa.Call, sig *Signal, identity bool) {
 			if st.outc[r] == nil {
 				st.outc[r] = &outcome{sig, failNil}
 			}
-			st.ident[r] = true
+			st.ident[r] = sig
 		}
 	}
 }

@@ -502,7 +502,7 @@ func (m *model) guardKind(st *fstate, v ssa.Value) GuardKind {
 			return OtherGuard
 		}
 		seen[v] = true
-		if st.ident[v] {
+		if st.ident[v] != nil {
 			return AuthorizationGuard
 		}
 		if c, ok := v.(*ssa.Call); ok {

@@ -15,5 +15,6 @@ import (
 // with the right code, and as protocol data it does not.
 func TestGRPCAuthCode(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdir.Path(), grpcauthcode.Analyzer, "authforbidden/grpcsvc")
-	analysistest.Run(t, testdir.Path(), grpcauthcode.Analyzer, "grpcauthcode/stream", "grpcauthcode/signed", "grpcauthcode/authfunc", "grpcauthcode/devicekey", "grpcauthcode/codetable")
+	analysistest.Run(t, testdir.Path(), grpcauthcode.Analyzer, "grpcauthcode/stream", "grpcauthcode/signed", "grpcauthcode/authfunc", "grpcauthcode/devicekey", "grpcauthcode/codetable",
+		"grpcauthcode/ctxid")
 }

@@ -66,15 +66,16 @@ func (r *IR) Release() {
 
 // Gate reports whether a package is analysed: it matters (it can answer a
 // request), or it is of your own modules and may check credentials handed
-// to it as text (knowledge.ChecksCredentials): a token package that never
-// imports net/http. Fetched modules' packages that do not matter are not
+// to it as text (knowledge.ChecksCredentials: a token package that never
+// imports net/http) or keep an identity in a request's context for others
+// (knowledge.KeepsForRequest: WithPrincipal and FromContext). Fetched modules' packages that do not matter are not
 // analysed; under go vet that keeps the cost of every dependency down.
 func Gate(pass *analysis.Pass) bool {
 	if knowledge.Matters(pass.Pkg) {
 		return true
 	}
 	own := pass.Module == nil || pass.Module.Version == ""
-	return own && knowledge.ChecksCredentials(pass.Pkg)
+	return own && (knowledge.ChecksCredentials(pass.Pkg) || knowledge.KeepsForRequest(pass.Pkg))
 }
 
 func run(pass *analysis.Pass) (any, error) {

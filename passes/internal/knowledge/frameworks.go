@@ -107,11 +107,22 @@ type Framework struct {
 	// Credentials: calls that read a request's credentials, and what they
 	// read (for the failure model's data flow).
 	Credentials map[string]Credential
+	// ValueStores: calls that keep a value for the rest of the request
+	// under a key (context.WithValue, gin's and echo's Context.Set): the
+	// key's and the value's arguments. A variadic value (fiber's
+	// Ctx.Locals) is stored only when given.
+	ValueStores map[string]KeyValue
+	// ValueLoads: calls that read back the value kept under the key in
+	// argument i (a context's Value, gin's and echo's Context.Get).
+	ValueLoads map[string]int
 	// Middleware: the names of the package's router methods and
 	// constructors whose arguments are middleware run in order (any
 	// receiver of the package: chi's Mux and Router, echo's Echo and Group).
 	Middleware map[string]Stacking
 }
+
+// KeyValue names the key's and the value's arguments of a ValueStores call.
+type KeyValue struct{ Key, Value int }
 
 // CredentialKind says what a credential getter reads.
 type CredentialKind uint8
@@ -269,6 +280,7 @@ var Frameworks = []*Framework{
 	{Path: "crypto/hmac", Integrity: []string{"Equal"}},
 	{Path: GRPCStatus, CodeErrors: map[string]int{"Error": 0, "Errorf": 0, "New": 0, "Newf": 0}},
 	{Path: "crypto/subtle", Credentials: map[string]Credential{"ConstantTimeCompare": {Kind: SecretComparison}}},
+	{Path: "context", ValueStores: map[string]KeyValue{"WithValue": {1, 2}}, ValueLoads: map[string]int{"Context.Value": 0}},
 	{Path: "os", NoReturn: []string{"Exit"}},
 	{Path: "fmt", ErrorWraps: map[string]int{"Errorf": -1}, Formats: map[string]int{"Sprintf": 0}},
 	{Path: "errors", ErrorMatch: map[string]Match{"Is": MatchIs, "As": MatchAs}},
@@ -292,7 +304,9 @@ var Frameworks = []*Framework{
 		HeaderArg: map[string]int{"Context.Header": 0},
 		Credentials: map[string]Credential{"Context.GetHeader": {Kind: HeaderValue}, "Context.Cookie": {Kind: Cookie},
 			"Context.Query": {Kind: QueryValue}, "Context.DefaultQuery": {Kind: QueryValue}},
-		Middleware: routerMethods,
+		ValueStores: map[string]KeyValue{"Context.Set": {0, 1}},
+		ValueLoads:  map[string]int{"Context.Get": 0, "Context.MustGet": 0, "Context.Value": 0},
+		Middleware:  routerMethods,
 	},
 	echo(Echo4, []string{"HTTPError.SetInternal", "HTTPError.WithInternal"}),
 	echo(Echo5, []string{"HTTPError.Wrap"}),
@@ -404,7 +418,9 @@ func echo(path string, errorMethods []string) *Framework {
 		ErrorTypes:   map[string]string{"HTTPError": "Code"},
 		Credentials: map[string]Credential{"Context.Cookie": {Kind: Cookie},
 			"Context.QueryParam": {Kind: QueryValue}, "Context.FormValue": {Kind: QueryValue}},
-		Middleware: routerMethods,
+		ValueStores: map[string]KeyValue{"Context.Set": {0, 1}},
+		ValueLoads:  map[string]int{"Context.Get": 0},
+		Middleware:  routerMethods,
 	}
 }
 
@@ -427,7 +443,9 @@ func fiber(path string, answerers []string, extra ...string) *Framework {
 		Credentials: map[string]Credential{"Ctx.Get": {Kind: HeaderValue}, "Ctx.Cookies": {Kind: Cookie},
 			"DefaultCtx.Get": {Kind: HeaderValue}, "DefaultCtx.Cookies": {Kind: Cookie},
 			"Ctx.Query": {Kind: QueryValue}, "DefaultCtx.Query": {Kind: QueryValue}},
-		Middleware: routerMethods,
+		ValueStores: map[string]KeyValue{"Ctx.Locals": {0, 1}, "DefaultCtx.Locals": {0, 1}},
+		ValueLoads:  map[string]int{"Ctx.Locals": 0, "DefaultCtx.Locals": 0},
+		Middleware:  routerMethods,
 	}
 	for _, t := range answerers {
 		f.StatusArg[t+".SendStatus"], f.StatusArg[t+".Status"] = 0, 0
@@ -480,6 +498,8 @@ var (
 	RequestTypes  = map[TypeName]bool{}
 	handlerShapes [][]TypeName // "func" is TypeName{Name: "func"}
 	Credentials   = map[Member]Credential{}
+	ValueStores   = map[Member]KeyValue{}
+	ValueLoads    = map[Member]int{}
 	middleware    = map[string]map[string]Stacking{}
 
 	// frameworkPaths are the import paths of the table (the gate).
@@ -538,6 +558,10 @@ func init() {
 		for k, c := range f.Credentials {
 			Credentials[member(f.Path, k)] = c
 		}
+		for k, kv := range f.ValueStores {
+			ValueStores[member(f.Path, k)] = kv
+		}
+		index(f.Path, f.ValueLoads, ValueLoads)
 		if f.Middleware != nil {
 			middleware[f.Path] = f.Middleware
 		}
@@ -558,10 +582,10 @@ func init() {
 // onlyNoReturn reports an entry that says only which calls do not return
 // (os, log), which wrap errors (fmt, pkg/errors), match them (errors),
 // format strings (fmt), respell names (strings) or check a message's
-// integrity (crypto/hmac): importing its package does not make a package
-// matter.
+// integrity (crypto/hmac), or keep values for a request (context):
+// importing its package does not make a package matter.
 func (f *Framework) onlyNoReturn() bool {
-	return len(f.NoReturn)+len(f.ErrorWraps)+len(f.ErrorMatch)+len(f.Formats)+len(f.NameForms)+len(f.Integrity)+len(f.CodeErrors) > 0 && !f.Described && len(f.Writers)+len(f.Requests)+len(f.Handlers)+
+	return len(f.NoReturn)+len(f.ErrorWraps)+len(f.ErrorMatch)+len(f.Formats)+len(f.NameForms)+len(f.Integrity)+len(f.CodeErrors)+len(f.ValueStores)+len(f.ValueLoads) > 0 && !f.Described && len(f.Writers)+len(f.Requests)+len(f.Handlers)+
 		len(f.StatusArg)+len(f.ErrorArg)+len(f.HeaderArg)+len(f.ErrorVars)+len(f.ErrorCtors)+len(f.ErrorTypes) == 0
 }
 

@@ -122,6 +122,32 @@ func ChecksCredentials(pkg *types.Package) bool {
 	return false
 }
 
+// KeepsForRequest is the gate for a package of your own that reaches no
+// package of the table but keeps values in a request's context for other
+// packages: it exports a setter taking a context and a value and returning
+// the context (WithPrincipal(ctx, p) context.Context), whose accessor
+// (FromContext(ctx)) sits beside it. The failure model follows the
+// identities middleware keeps through them.
+func KeepsForRequest(pkg *types.Package) bool {
+	if pkg == nil || IsStdlib(pkg.Path()) {
+		return false
+	}
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		if fn, ok := scope.Lookup(name).(*types.Func); ok && fn.Exported() && setterSig(fn.Signature()) {
+			return true
+		}
+	}
+	return false
+}
+
+// setterSig: func(context.Context, T) context.Context.
+func setterSig(sig *types.Signature) bool {
+	ctx := TypeName{Pkg: "context", Name: "Context"}
+	return sig.Params().Len() == 2 && sig.Results().Len() == 1 && NamedOf(sig.Params().At(0).Type()) == ctx &&
+		NamedOf(sig.Results().At(0).Type()) == ctx && NamedOf(sig.Params().At(1).Type()) != ctx
+}
+
 // checkSig: a signature that can check a credential given as text.
 func checkSig(sig *types.Signature) bool {
 	text := false

@@ -1,3 +1,5 @@
+// want package:`keeps identities under grpcauthcode/authfunc/authfn.subjectKey\{\} \(challenge-bearing\)`
+
 // Package authfn declares the function types interceptors run, and builds
 // their values: the credential checks a call through them makes.
 package authfn
@@ -59,7 +61,7 @@ func FromMetadata(v Verifier) Check {
 }
 
 // Subject returns the subject a Check stored.
-func Subject(ctx context.Context) string {
+func Subject(ctx context.Context) string { // want Subject:`returns the value kept under grpcauthcode/authfunc/authfn.subjectKey\{\}`
 	s, _ := ctx.Value(subjectKey{}).(string)
 	return s
 }
