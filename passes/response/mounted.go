@@ -56,10 +56,14 @@ func (m *model) mountedBehind() {
 	}
 }
 
-// wrapperOf returns the challenges a middleware sets around the handler
-// value e (whose enclosing nodes are parents) when e is handed to one,
-// through conversions (http.HandlerFunc(h)): mw(h) or mw(args)(h).
+// wrapperOf returns the challenges the middleware around the handler value
+// e (whose enclosing nodes are parents) set before they call it, when e is
+// handed to one, through conversions (http.HandlerFunc(h)): mw(h) or
+// mw(args)(h). Middleware nest: what a call of one returns is a handler
+// handed in turn to the next (Challenge(c)(LoadSession(s)(h))), and each
+// outer one sets its challenges before the inner ones run.
 func (m *model) wrapperOf(e ast.Expr, parents []ast.Node) Bits {
+	var out Bits
 	for i := len(parents) - 1; i >= 0; i-- {
 		switch p := parents[i].(type) {
 		case *ast.ParenExpr:
@@ -73,27 +77,50 @@ func (m *model) wrapperOf(e ast.Expr, parents []ast.Node) Bits {
 				}
 			}
 			if !isArg {
-				return 0
+				return out
 			}
 			if tv, ok := m.info.Types[p.Fun]; ok && tv.IsType() {
 				e = p // a conversion to a handler type
 				continue
 			}
 			fun := ast.Unparen(p.Fun)
-			if inner, ok := fun.(*ast.CallExpr); ok {
-				return m.wrapsOf(inner)
+			inner, built := fun.(*ast.CallExpr)
+			var w Bits
+			if built {
+				w = m.wrapsOf(inner)
+			} else {
+				w = m.wrapsOf(p)
 			}
-			if w := m.wrapsOf(p); w != 0 {
-				return w
+			if m.handlerValue(m.info.TypeOf(p)) {
+				out |= w // a middleware: the handler it returns is mounted in turn
+				e = p
+				continue
+			}
+			if w != 0 || built {
+				return out | w
 			}
 			// registered on a router: what the router's middleware
 			// stack sets (r.Use(mw) then r.HandleFunc(path, h), or
 			// r.With(mw).Get(path, h))
-			return m.stackWraps(fun, parents[:i])
+			return out | m.stackWraps(fun, parents[:i])
 		}
-		return 0
+		return out
 	}
-	return 0
+	return out
+}
+
+// handlerValue reports whether values of type t are handlers: a function
+// of a framework's handler shape, or an http.Handler.
+func (m *model) handlerValue(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if sig, ok := t.Underlying().(*types.Signature); ok {
+		return m.handlerSig(sig)
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
+	f, ok := obj.(*types.Func)
+	return ok && m.handlerSig(f.Signature())
 }
 
 // stackWraps returns the challenges that a middleware of the stack of the

@@ -73,6 +73,26 @@ func status(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 }
 
+// Nested is mounted inside a logger inside ChallengeOn401: the challenge is
+// set before the logger runs.
+func (f *Files) Nested(w http.ResponseWriter, r *http.Request) {
+	if !f.authorized(r) {
+		w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// NestedPartial is mounted inside ChallengeIfAPI inside a logger: no layer
+// sets the challenge on every path.
+func (f *Files) NestedPartial(w http.ResponseWriter, r *http.Request) {
+	if !f.authorized(r) {
+		w.WriteHeader(http.StatusUnauthorized) // want `401 response without a WWW-Authenticate challenge`
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
 // Routes mounts them.
 func Routes(f *Files) *http.ServeMux {
 	mux := http.NewServeMux()
@@ -83,6 +103,8 @@ func Routes(f *Files) *http.ServeMux {
 	mux.Handle("/logs", mw.Logged(http.HandlerFunc(f.Logs)))
 	mux.Handle("/metrics", mw.ChallengeIfAPI(http.HandlerFunc(f.Metrics)))
 	mux.Handle("/status", mw.ChallengeOn401(`Bearer realm="files"`)(http.HandlerFunc(status)))
+	mux.Handle("/nested", mw.ChallengeOn401(`Bearer realm="files"`)(mw.Logged(http.HandlerFunc(f.Nested))))
+	mux.Handle("/nested-partial", mw.Logged(mw.ChallengeIfAPI(http.HandlerFunc(f.NestedPartial))))
 	_ = challenged
 	return mux
 }
