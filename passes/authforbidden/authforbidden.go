@@ -262,8 +262,8 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *f
 		rep.Report(d)
 	}
 	for _, f := range found {
-		if grouped[f.site] {
-			continue
+		if grouped[f.site] || decidedWithin(decided, f.site) {
+			continue // (a helper's own write, reported where it decides)
 		}
 		s := f.site
 		// A carrier's 403 is set elsewhere (a sentinel, a constructor):
@@ -654,6 +654,17 @@ func pure(e ast.Expr) bool {
 		return true
 	case *ast.SelectorExpr:
 		return pure(e.X)
+	}
+	return false
+}
+
+// decidedWithin: a helper's 403 was reported inside site (the helper's own
+// write, under the switch case that decides it): one finding is enough.
+func decidedWithin(decided map[token.Pos]bool, site *response.Site) bool {
+	for p := range decided {
+		if site.Pos <= p && p < site.End {
+			return true
+		}
 	}
 	return false
 }
