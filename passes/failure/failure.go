@@ -208,6 +208,9 @@ type Source struct {
 	// in parameter j (j < 8).
 	Returns   uint8
 	FromParam uint64
+	// Into: bit i*8+j: the credential given in parameter i is decoded into
+	// what parameter j points to (decode(segment, &claims)), i, j < 8.
+	Into uint64
 	// SigV4Params: the parameters (bit j) whose credential it reads as an
 	// AWS SigV4 signature, which makes the caller's credential
 	// challenge-less.
@@ -248,6 +251,9 @@ func (s *Source) String() string {
 	if s.FromParam != 0 {
 		parts = append(parts, fmt.Sprintf("passes parameters through %x", s.FromParam))
 	}
+	if s.Into != 0 {
+		parts = append(parts, fmt.Sprintf("decodes parameters into others %x", s.Into))
+	}
 	if s.SigV4Params != 0 {
 		parts = append(parts, fmt.Sprintf("reads SigV4 from parameters %b", s.SigV4Params))
 	}
@@ -264,7 +270,7 @@ func (s *Source) zero() bool { return s.equal(&Source{}) }
 
 func (s *Source) equal(t *Source) bool {
 	return s.Class == t.Class && s.Origin == t.Origin && s.Header == t.Header && s.Returns == t.Returns &&
-		s.FromParam == t.FromParam && s.SigV4Params == t.SigV4Params && s.Extracts == t.Extracts &&
+		s.FromParam == t.FromParam && s.Into == t.Into && s.SigV4Params == t.SigV4Params && s.Extracts == t.Extracts &&
 		s.Loads == t.Loads && slices.Equal(s.Stores, t.Stores)
 }
 

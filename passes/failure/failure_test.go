@@ -16,5 +16,5 @@ func TestSources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, dir, failure.Analyzer, "failure/sources", "failure/tokens", "failure/sessions", "grpcauthcode/authfunc/authfn")
+	analysistest.Run(t, dir, failure.Analyzer, "failure/sources", "failure/tokens", "failure/sessions", "grpcauthcode/authfunc/authfn", "grpcauthcode/segtable/seg")
 }

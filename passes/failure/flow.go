@@ -352,6 +352,10 @@ func (m *model) summarise(st *fstate) {
 		if s := st.cred[p]; s != nil && s.origin == SigV4 && i < 8 {
 			src.SigV4Params |= 1 << uint(i)
 		}
+		// a parameter's credential decoded into what another points to
+		if s := st.addr[p]; s != nil && s.origin == Param && s.param != i && s.param < 8 && i < 8 && !s.derived {
+			src.Into |= 1 << (uint(s.param)*8 + uint(i))
+		}
 	}
 	sum.src = src
 	if !src.equal(&old) {
@@ -605,7 +609,9 @@ func (m *model) call(st *fstate, v *ssa.Call) {
 					}
 					sum.params[i] = stronger(sum.params[i], s)
 				}
-			} else if credentialType(a.Type()) && !sum.plain[i] {
+			} else if credentialType(a.Type()) && !sum.plain[i] && s == nil {
+				// a caller's own parameter keeps the callee's parameter
+				// speculative too (a verifier's decoding helper)
 				sum.plain[i] = true
 				m.changed = true
 			}
@@ -681,6 +687,20 @@ func (m *model) call(st *fstate, v *ssa.Call) {
 	}
 	res := results(v)
 	if fact != nil {
+		// a decoder: what a parameter points to now holds the
+		// credential handed in another
+		for i := 0; fact.Into != 0 && i < 8; i++ {
+			for j := 0; j < 8; j++ {
+				if fact.Into&(1<<(uint(i)*8+uint(j))) == 0 {
+					continue
+				}
+				if a, b := paramArg(c, i), paramArg(c, j); a != nil && b != nil {
+					if s := st.cred[a]; s != nil {
+						st.addr[ir.Origin(b)] = s
+					}
+				}
+			}
+		}
 		// a getter: results carrying the credential it reads or is given
 		carried, passed := false, false
 		for i, r := range res {
@@ -1001,6 +1021,16 @@ func (m *model) constName(v ssa.Value) (string, bool) {
 func (m *model) stdlib(st *fstate, v *ssa.Call, obj *types.Func) {
 	c := v.Common()
 	path := obj.Pkg().Path()
+	if knowledge.Derives[knowledge.MemberOf(obj)] {
+		var s *source
+		for _, a := range c.Args {
+			s = stronger(s, m.credOf(st, a))
+		}
+		if s != nil {
+			st.cred[v] = s
+		}
+		return
+	}
 	if !knowledge.Transforming[path] {
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -410,16 +411,72 @@ func (m *model) paths(st *fstate) {
 }
 
 // validity: a branch on an ordering comparison (now >= claims.Expires, a
-// not-before time): a credential's validity in time, which a role or an
-// ownership never is, so it stays a check of credentials after a check that
-// said yes (a verified signature).
+// not-before time, now.After(time.Unix(claims.Exp, 0))): a credential's
+// validity in time, which a role or an ownership never is, so it stays a
+// check of credentials after a check that said yes (a verified signature).
 func validity(b *ssa.BasicBlock) bool {
 	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 	if !ok {
 		return false
 	}
-	x, ok := iff.Cond.(*ssa.BinOp)
-	return ok && (x.Op == token.LSS || x.Op == token.LEQ || x.Op == token.GTR || x.Op == token.GEQ)
+	cond := iff.Cond
+	if n, ok := cond.(*ssa.UnOp); ok && n.Op == token.NOT {
+		cond = n.X
+	}
+	var ops []ssa.Value
+	switch x := cond.(type) {
+	case *ssa.BinOp:
+		if x.Op == token.LSS || x.Op == token.LEQ || x.Op == token.GTR || x.Op == token.GEQ {
+			return true
+		}
+		ops = []ssa.Value{x.X, x.Y}
+	case *ssa.Call:
+		obj, _ := calleeOf(x.Common())
+		if obj != nil && knowledge.Orders[knowledge.MemberOf(obj)] {
+			return true
+		}
+		ops = x.Call.Args
+	}
+	for _, op := range ops {
+		if registeredClaim(op, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// registeredClaim: v is read from a registered claim of a token
+// (knowledge.RegisteredClaims: a struct field tagged json:"aud"), or from
+// an element of one (a loop over the audiences).
+func registeredClaim(v ssa.Value, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		return x.Op == token.MUL && registeredClaim(x.X, depth+1)
+	case *ssa.IndexAddr:
+		return registeredClaim(x.X, depth+1)
+	case *ssa.Index:
+		return registeredClaim(x.X, depth+1)
+	case *ssa.FieldAddr:
+		if p, ok := x.X.Type().Underlying().(*types.Pointer); ok {
+			return claimTag(p.Elem(), x.Field)
+		}
+	case *ssa.Field:
+		return claimTag(x.X.Type(), x.Field)
+	}
+	return false
+}
+
+func claimTag(t types.Type, i int) bool {
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || i >= st.NumFields() {
+		return false
+	}
+	tag, _ := reflect.StructTag(st.Tag(i)).Lookup("json")
+	name, _, _ := strings.Cut(tag, ",")
+	return knowledge.RegisteredClaims[name]
 }
 
 // merge picks the failure to name where several join: a challenge-bearing

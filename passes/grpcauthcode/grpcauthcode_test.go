@@ -16,5 +16,5 @@ import (
 func TestGRPCAuthCode(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdir.Path(), grpcauthcode.Analyzer, "authforbidden/grpcsvc")
 	analysistest.Run(t, testdir.Path(), grpcauthcode.Analyzer, "grpcauthcode/stream", "grpcauthcode/signed", "grpcauthcode/authfunc", "grpcauthcode/devicekey", "grpcauthcode/codetable",
-		"grpcauthcode/ctxid")
+		"grpcauthcode/ctxid", "grpcauthcode/segtable")
 }

@@ -216,6 +216,27 @@ var Transforming = map[string]bool{
 // parsers) mean a malformed credential.
 var Comparing = map[string]bool{"strings": true, "bytes": true, "crypto/hmac": true}
 
+// Derives are the standard library functions outside Transforming whose
+// result stands for their argument (a token's exp claim as a time.Time):
+// comparing the result compares the credential's claim. They check
+// nothing themselves.
+var Derives = map[Member]bool{
+	{Pkg: "time", Name: "Unix"}: true, {Pkg: "time", Name: "UnixMilli"}: true, {Pkg: "time", Name: "UnixMicro"}: true,
+}
+
+// Orders are the standard library methods that order two values as the
+// operators < and > do (time.Time's After and Before): a branch on one
+// compares a credential's claim in time, as now > claims.Expires does.
+var Orders = map[Member]bool{
+	{Pkg: "time", Recv: "Time", Name: "After"}: true, {Pkg: "time", Recv: "Time", Name: "Before"}: true,
+}
+
+// RegisteredClaims are the JSON names of the claims RFC 7519 §4.1
+// registers for a token's validity: its issuer, audience and lifetime. A
+// verifier comparing one with what it expects checks the token, never an
+// authorization (roles and scopes are other claims).
+var RegisteredClaims = map[string]bool{"iss": true, "aud": true, "exp": true, "nbf": true, "iat": true}
+
 // Decoders are the functions decoding the data in argument 0 into the
 // value argument i points to (json.Unmarshal): what a credential decodes
 // into holds it.
