@@ -96,6 +96,10 @@ func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result, prog *ir
 	// (func denied(msg string) error { return status.Error(codes.
 	// PermissionDenied, msg) }): judged where they are called.
 	helpers := make(map[*types.Func]ast.Expr)
+	// Helpers whose every return is a status error with the code their
+	// parameter i is handed (func deny(code codes.Code, msg string) error):
+	// a call handing PermissionDenied is judged where it is made.
+	codeParams := make(map[*types.Func]int)
 	if withStatus {
 		for _, f := range pass.Files {
 			for _, d := range f.Decls {
@@ -112,6 +116,7 @@ func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result, prog *ir
 				// mapping, judged where it returns each code
 				var code ast.Expr
 				always := true
+				param, byParam := -1, true
 				ast.Inspect(fd.Body, func(n ast.Node) bool {
 					if _, lit := n.(*ast.FuncLit); lit {
 						return false
@@ -120,20 +125,30 @@ func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result, prog *ir
 					if !ok {
 						return true
 					}
-					denied := false
+					denied, passed := false, -1
 					for _, r := range ret.Results {
-						if call, ok := ast.Unparen(r).(*ast.CallExpr); ok && len(call.Args) > 0 && statusCall(pass, call) && isPermissionDenied(pass, call.Args[0]) {
+						call, ok := ast.Unparen(r).(*ast.CallExpr)
+						if !ok || len(call.Args) == 0 || !statusCall(pass, call) {
+							continue
+						}
+						if isPermissionDenied(pass, call.Args[0]) {
 							denied = true
 							if code == nil {
 								code = call.Args[0]
 							}
 						}
+						passed = paramIndex(pass, obj, call.Args[0])
 					}
 					always = always && denied
+					byParam = byParam && passed >= 0 && (param < 0 || param == passed)
+					param = passed
 					return true
 				})
 				if always && code != nil {
 					helpers[obj] = code
+				}
+				if byParam && param >= 0 {
+					codeParams[obj] = param
 				}
 			}
 		}
@@ -209,6 +224,15 @@ func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result, prog *ir
 				}
 				return true
 			case *ast.CallExpr:
+				if fn, ok := typeutil.Callee(pass.TypesInfo, n).(*types.Func); ok && returned(stack) {
+					if i, ok := codeParams[fn]; ok && i < len(n.Args) && isPermissionDenied(pass, n.Args[i]) && !reported[n.Args[i]] {
+						if sig := fail.In(n.Pos(), n.End()); reportable(sig) {
+							reported[n.Args[i]] = true
+							report1(rep, n.Args[i], sig, "PermissionDenied handed to "+fn.Name()+" answers an authentication failure (%s): missing or invalid credentials are codes.Unauthenticated; keep PermissionDenied for an authenticated caller who may not act")
+						}
+						return true
+					}
+				}
 				if fn, ok := typeutil.Callee(pass.TypesInfo, n).(*types.Func); ok && helpers[fn] != nil && returned(stack) {
 					code := helpers[fn]
 					if sig := fail.In(n.Pos(), n.End()); reportable(sig) && !reported[code] {
@@ -322,3 +346,22 @@ func isPermissionDenied(pass *analysis.Pass, e ast.Expr) bool {
 
 // describe says, in the user's terms, what failed.
 func describe(s *failure.Signal) string { return s.Describe("metadata") }
+
+// paramIndex returns the index of the parameter of fn that e names, or -1.
+func paramIndex(pass *analysis.Pass, fn *types.Func, e ast.Expr) int {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return -1
+	}
+	v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return -1
+	}
+	params := fn.Signature().Params()
+	for i := 0; i < params.Len(); i++ {
+		if params.At(i) == v {
+			return i
+		}
+	}
+	return -1
+}

@@ -77,3 +77,25 @@ func (Loans) Return(ctx context.Context, id string) error {
 	}
 	return nil
 }
+
+// deny answers with the code it is handed.
+func deny(code codes.Code, msg string) error { return status.Error(code, msg) }
+
+// Keyed authenticates service keys in the metadata, answering through deny.
+func Keyed(keys map[string]string) grpc.UnaryServerInterceptor {
+	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+		md, _ := metadata.FromIncomingContext(ctx)
+		vals := md.Get("x-service-key")
+		if len(vals) == 0 {
+			return nil, deny(codes.Unauthenticated, "service key required")
+		}
+		name, ok := keys[vals[0]]
+		if !ok {
+			return nil, deny(codes.PermissionDenied, "unknown service key") // want `PermissionDenied handed to deny answers an authentication failure`
+		}
+		if name == "readonly" && strings.HasPrefix(info.FullMethod, "/admin.") {
+			return nil, deny(codes.PermissionDenied, "read-only key")
+		}
+		return handler(ctx, req)
+	}
+}
