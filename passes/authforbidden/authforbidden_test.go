@@ -18,5 +18,5 @@ func TestAuthForbidden(t *testing.T) {
 	analysistest.Run(t, testdir.Path(), authforbidden.Analyzer, "authforbidden/frameworks", "authforbidden/crosspkg",
 		"authforbidden/flow", "authforbidden/flowfw", "authforbidden/carrier", "authforbidden/statusvar", "authforbidden/fwerrors", "authforbidden/funcval", "authforbidden/errhandler/...",
 		"authforbidden/tokenuse", "authforbidden/tokenunused", "authforbidden/loops", "authforbidden/kinds/...", "authforbidden/foreign/...",
-		"authforbidden/ctxid/...")
+		"authforbidden/ctxid/...", "authforbidden/mtls")
 }

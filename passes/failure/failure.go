@@ -95,10 +95,12 @@ const (
 	// Context: the identity an authentication kept for the request (in
 	// its context), read back and found missing (keys.go).
 	Context
+	// ClientCert: the client certificates of mutual TLS (challenge-less).
+	ClientCert
 )
 
 var originNames = [...]string{"", "Authorization header", "Basic credentials", "cookie", "header", "query parameter",
-	"gRPC metadata", "AWS SigV4 signature", "parameter", "request header", "request context"}
+	"gRPC metadata", "AWS SigV4 signature", "parameter", "request header", "request context", "client certificate"}
 
 func (o Origin) String() string {
 	if int(o) < len(originNames) {

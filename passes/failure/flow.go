@@ -68,6 +68,9 @@ type fstate struct {
 	// function keeps its parameters under (keys.go)
 	loaded map[ssa.Value]string
 	stores []KeyParam
+	// certs: the function reads the client certificates of a TLS
+	// connection (certificate)
+	certs bool
 	// measure: integers a standard library function computes of a
 	// credential (strings.Count(token, "."), strings.Index(v, ":")):
 	// compared with a constant, they test its form
@@ -419,6 +422,9 @@ func (m *model) instr(st *fstate, in ssa.Instruction) {
 			if s := m.fields[fieldOf(f)]; s != nil && st.cred[f] == nil {
 				st.cred[f] = s.derive()
 			}
+			if knowledge.ClientCertificates[knowledge.NamedOf(f.X.Type())][fieldName(f.X.Type(), f.Field)] {
+				certificate(st, f)
+			}
 		}
 	case *ssa.TypeAssert:
 		if s := st.cred[v.X]; s != nil && !v.CommaOk {
@@ -453,6 +459,14 @@ func (m *model) instr(st *fstate, in ssa.Instruction) {
 	case *ssa.UnOp:
 		switch v.Op {
 		case token.MUL:
+			if fa, ok := v.X.(*ssa.FieldAddr); ok {
+				t := fa.X.Type().Underlying().(*types.Pointer).Elem()
+				name := fieldName(t, fa.Field)
+				if knowledge.ClientCertificates[knowledge.NamedOf(t)][name] ||
+					st.certs && knowledge.TLSStates[knowledge.NamedOf(t)] == name {
+					certificate(st, v)
+				}
+			}
 			if s := st.addr[v.X]; s != nil {
 				st.cred[v] = s
 			} else if s := st.cred[v.X]; s != nil {
@@ -519,6 +533,30 @@ func (m *model) instr(st *fstate, in ssa.Instruction) {
 			st.addr[ir.Origin(ia.X)] = s
 		}
 	}
+}
+
+// certificate: v holds the client certificates of a TLS connection (or the
+// connection state they are read from): the identity mutual TLS
+// established, missing when nil or empty — a failure of a challenge-less
+// scheme. A condition on a certificate found (its name on a list) is
+// authorization.
+func certificate(st *fstate, v ssa.Value) {
+	st.certs = true
+	sig := &Signal{Kind: Absent, Class: chain.Less, Origin: ClientCert, Pos: v.Pos()}
+	if st.outc[v] == nil {
+		st.outc[v] = &outcome{sig, failNil}
+	}
+	if st.ident[v] == nil {
+		st.ident[v] = sig
+	}
+}
+
+// fieldName returns the name of field i of the struct t, or "".
+func fieldName(t types.Type, i int) string {
+	if s, ok := t.Underlying().(*types.Struct); ok && i < s.NumFields() {
+		return s.Field(i).Name()
+	}
+	return ""
 }
 
 func fieldOf(f *ssa.Field) *types.Var {

@@ -142,6 +142,16 @@ func (m *model) equality(st *fstate, a, b ssa.Value) (*Signal, bool, bool) {
 			}
 		}
 	}
+	// none of an identity: len(certs) == 0
+	if call, ok := a.(*ssa.Call); ok {
+		if bi, ok := call.Call.Value.(*ssa.Builtin); ok && bi.Name() == "len" && len(call.Call.Args) == 1 {
+			if o := st.outc[call.Call.Args[0]]; o != nil && o.mode == failNil {
+				if k, ok := intConst(b); ok {
+					return o.sig, k <= 0, true
+				}
+			}
+		}
+	}
 	if isError(a.Type()) && types.IsInterface(a.Type()) {
 		if sig := m.sentinelMatch(st, a, b); sig != nil {
 			return sig, true, true

@@ -237,6 +237,18 @@ var Orders = map[Member]bool{
 // authorization (roles and scopes are other claims).
 var RegisteredClaims = map[string]bool{"iss": true, "aud": true, "exp": true, "nbf": true, "iat": true}
 
+// ClientCertificates are the fields holding the client certificates a TLS
+// handshake verified (mutual TLS, a challenge-less scheme): the identity
+// the handshake established, missing when the client sent none.
+var ClientCertificates = map[TypeName]map[string]bool{
+	{Pkg: "crypto/tls", Name: "ConnectionState"}: {"PeerCertificates": true, "VerifiedChains": true},
+}
+
+// TLSStates are the fields of a request holding its TLS connection state,
+// nil without TLS: next to a read of the client certificates, nil means
+// none were sent.
+var TLSStates = map[TypeName]string{{Pkg: HTTP, Name: "Request"}: "TLS"}
+
 // Decoders are the functions decoding the data in argument 0 into the
 // value argument i points to (json.Unmarshal): what a credential decodes
 // into holds it.
