@@ -499,7 +499,11 @@ func run(pass *analysis.Pass, cfg *config.Config, prog *ir.IR) (*Result, error) 
 	// What the imported packages say of other packages' error variables
 	// they return on failure paths: only where the variable's own package
 	// says nothing (its object fact, read below, wins).
+	var keys []*IdentityKeys
 	for _, f := range pass.AllPackageFacts() {
+		if k, ok := f.Fact.(*IdentityKeys); ok {
+			keys = append(keys, k)
+		}
 		fg, ok := f.Fact.(*Foreign)
 		if !ok {
 			continue
@@ -525,6 +529,7 @@ func run(pass *analysis.Pass, cfg *config.Config, prog *ir.IR) (*Result, error) 
 		return res, nil // not past the gate (ir.Gate)
 	}
 	m := newModel(pass, cfg, prog, res)
+	m.importKeys(keys)
 	m.solve()
 	return res, nil
 }

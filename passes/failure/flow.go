@@ -141,7 +141,6 @@ func newModel(pass *analysis.Pass, cfg *config.Config, prog *ir.IR, res *Result)
 		fields: make(map[*types.Var]*source), states: make(map[*ssa.Function]*fstate), facts: make(map[*types.Func]*Source),
 		funcVals: make(map[*types.TypeName]*funcVals), typeFacts: make(map[*types.TypeName]*FuncValues), handed: make(map[string]bool), readerNames: make(map[string]bool),
 		keyClass: make(map[string]chain.Class), ownKeys: make(map[string]chain.Class)}
-	m.importKeys()
 	for _, f := range pass.AllObjectFacts() {
 		if s, ok := f.Fact.(*Source); ok {
 			if fn, ok := f.Object.(*types.Func); ok {
@@ -237,8 +236,7 @@ func sortInstrs(ins []posInstr) {
 // identities, and updates fn's summary and its callees' parameters.
 func (m *model) flow(fn *ssa.Function) *fstate {
 	st := &fstate{fn: fn, cred: make(map[ssa.Value]*source), outc: make(map[ssa.Value]*outcome),
-		addr: make(map[ssa.Value]*source), ident: make(map[ssa.Value]*Signal), measure: make(map[ssa.Value]*source),
-		loaded: make(map[ssa.Value]string)}
+		addr: make(map[ssa.Value]*source), ident: make(map[ssa.Value]*Signal), measure: make(map[ssa.Value]*source)}
 	sum := m.sums[fn]
 	spec := speculative(fn)
 	for i, p := range fn.Params {

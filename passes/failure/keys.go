@@ -91,14 +91,12 @@ func isStruct(t types.Type) bool {
 	return ok
 }
 
-// importKeys reads the classes of the keys the imported packages keep
-// identities under.
-func (m *model) importKeys() {
-	for _, f := range m.pass.AllPackageFacts() {
-		if k, ok := f.Fact.(*IdentityKeys); ok {
-			for _, kc := range k.Keys {
-				m.keyClass[kc.Key] = merged(m.keyClass, kc.Key, kc.Class)
-			}
+// importKeys takes the classes of the keys the imported packages keep
+// identities under (their IdentityKeys facts).
+func (m *model) importKeys(facts []*IdentityKeys) {
+	for _, k := range facts {
+		for _, kc := range k.Keys {
+			m.keyClass[kc.Key] = merged(m.keyClass, kc.Key, kc.Class)
 		}
 	}
 }
@@ -232,6 +230,9 @@ func (st *fstate) keepsParam(key string, val ssa.Value) {
 func (m *model) load(st *fstate, v *ssa.Call, key string, obj *types.Func) {
 	if key == "" {
 		return
+	}
+	if st.loaded == nil {
+		st.loaded = make(map[ssa.Value]string)
 	}
 	st.loaded[v] = key
 	c, ok := m.keyClass[key]
