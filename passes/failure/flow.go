@@ -458,11 +458,13 @@ func (m *model) instr(st *fstate, in ssa.Instruction) {
 		switch v.Op {
 		case token.MUL:
 			if fa, ok := v.X.(*ssa.FieldAddr); ok {
-				t := fa.X.Type().Underlying().(*types.Pointer).Elem()
-				name := fieldName(t, fa.Field)
-				if knowledge.ClientCertificates[knowledge.NamedOf(t)][name] ||
-					st.certs && knowledge.TLSStates[knowledge.NamedOf(t)] == name {
-					certificate(st, v)
+				if p, ok := fa.X.Type().Underlying().(*types.Pointer); ok {
+					t := p.Elem()
+					name := fieldName(t, fa.Field)
+					if knowledge.ClientCertificates[knowledge.NamedOf(t)][name] ||
+						st.certs && knowledge.TLSStates[knowledge.NamedOf(t)] == name {
+						certificate(st, v)
+					}
 				}
 			}
 			if s := st.addr[v.X]; s != nil {
@@ -512,7 +514,9 @@ func (m *model) instr(st *fstate, in ssa.Instruction) {
 	case *ssa.Store:
 		if sig := st.ident[v.Val]; sig != nil {
 			if fa, ok := v.Addr.(*ssa.FieldAddr); ok {
-				st.ident[ir.Origin(fa.X)] = sig // a struct built from the identity: an identity
+				if a, ok := ir.Origin(fa.X).(*ssa.Alloc); ok {
+					st.ident[a] = sig // a struct built here from the identity: an identity
+				}
 			}
 		}
 		s := st.cred[v.Val]
