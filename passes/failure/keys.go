@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/authchallenge/authchallenge/passes/chain"
+	"github.com/authchallenge/authchallenge/passes/internal/ir"
 	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 )
 
@@ -279,7 +280,7 @@ func (m *model) keyed(st *fstate, v *ssa.Call, obj *types.Func, fact *Source) bo
 // loadedKey returns the key whose kept value v is (through type
 // assertions and the extraction of their value), or "".
 func loadedKey(st *fstate, v ssa.Value) string {
-	for range 4 {
+	for range ir.MaxDepth {
 		if k := st.loaded[v]; k != "" {
 			return k
 		}

@@ -459,7 +459,7 @@ func validity(b *ssa.BasicBlock) bool {
 // (knowledge.RegisteredClaims: a struct field tagged json:"aud"), or from
 // an element of one (a loop over the audiences).
 func registeredClaim(v ssa.Value, depth int) bool {
-	if depth > 4 {
+	if depth > ir.MaxDepth {
 		return false
 	}
 	switch x := v.(type) {
