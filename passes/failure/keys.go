@@ -6,7 +6,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"os"
 	"slices"
 	"strings"
 
@@ -237,9 +236,6 @@ func (m *model) load(st *fstate, v *ssa.Call, key string, obj *types.Func) {
 	}
 	st.loaded[v] = key
 	c, ok := m.keyClass[key]
-	if os.Getenv("ACDBG") != "" {
-		fmt.Fprintln(os.Stderr, "LOAD", m.pass.Fset.Position(v.Pos()), key, c, ok)
-	}
 	if !ok {
 		return
 	}
