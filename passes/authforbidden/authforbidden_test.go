@@ -1,6 +1,7 @@
 package authforbidden_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/authchallenge/authchallenge/passes/internal/testdir"
@@ -19,4 +20,12 @@ func TestAuthForbidden(t *testing.T) {
 		"authforbidden/flow", "authforbidden/flowfw", "authforbidden/carrier", "authforbidden/statusvar", "authforbidden/fwerrors", "authforbidden/funcval", "authforbidden/errhandler/...",
 		"authforbidden/tokenuse", "authforbidden/tokenunused", "authforbidden/loops", "authforbidden/kinds/...", "authforbidden/foreign/...",
 		"authforbidden/ctxid/...", "authforbidden/mtls")
+}
+
+// TestLibrarySentinels: in a module, the errors of a library the analysis
+// does not read, matched against the error of a failed verification, are
+// that verification's failures; the module's own errors are judged by what
+// the analysis reads of them (apperr.ErrFrozen: silent).
+func TestLibrarySentinels(t *testing.T) {
+	analysistest.Run(t, filepath.Join(testdir.Path(), "libsentinel"), authforbidden.Analyzer, "example.com/app/api")
 }

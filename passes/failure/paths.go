@@ -194,6 +194,12 @@ func (m *model) sentinelMatch(st *fstate, errv, target ssa.Value) *Signal {
 	}
 	u := m.res.Unauthenticated(obj)
 	if u == nil {
+		// a sentinel of a package the analysis does not read (a token
+		// library's jwt.ErrTokenSignatureInvalid) matched against the
+		// error of a failed check: one of the ways the check said no
+		if from := m.errSignal(st, errv); from != nil && !from.Speculative() && m.unread(obj.Pkg()) {
+			return &Signal{Kind: Sentinel, Class: from.Class, Origin: from.Origin, Header: from.Header, Pos: target.Pos(), Check: from.Check, Err: obj}
+		}
 		return nil
 	}
 	from := m.errSignal(st, errv)
@@ -204,6 +210,19 @@ func (m *model) sentinelMatch(st *fstate, errv, target ssa.Value) *Signal {
 		from = &Signal{Class: u.Class}
 	}
 	return &Signal{Kind: Sentinel, Class: from.Class, Origin: from.Origin, Header: from.Header, Pos: target.Pos(), Check: from.Check, Err: obj}
+}
+
+// unread: a package whose errors the model never judges — neither the
+// standard library (a deadline, a closed connection) nor a package that
+// matters or is of your own modules (their facts say which errors mean
+// unauthenticated, and the others do not): a fetched library that reaches
+// no framework, such as a JWT library.
+func (m *model) unread(pkg *types.Package) bool {
+	if pkg == nil || knowledge.IsStdlib(pkg.Path()) || knowledge.Matters(pkg) || m.pass.Module == nil {
+		return false
+	}
+	mod := m.pass.Module.Path
+	return pkg.Path() != mod && !strings.HasPrefix(pkg.Path(), mod+"/")
 }
 
 // errSignal: the failure whose error errv is.

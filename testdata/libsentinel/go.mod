@@ -1,0 +1,7 @@
+module example.com/app
+
+go 1.22
+
+require example.com/jwtlib v0.0.0
+
+replace example.com/jwtlib => ./jwtlib

@@ -1,0 +1,3 @@
+module example.com/jwtlib
+
+go 1.22
