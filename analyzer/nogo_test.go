@@ -1070,10 +1070,17 @@ func fileAccess(t *testing.T, dirs ...string) (files int, problems []string) {
 			ast.Inspect(f, func(n ast.Node) bool {
 				if be, ok := n.(*ast.BinaryExpr); ok && be.Op == token.EQL {
 					if sel, ok := be.X.(*ast.SelectorExpr); ok && sel.Sel.Name == "Module" {
-						if id, ok := sel.X.(*ast.Ident); ok && passNames[id.Name] {
-							if y, ok := be.Y.(*ast.Ident); ok && y.Name == "nil" {
-								moduleNil[id.Name] = true
-							}
+						// pass.Module or m.pass.Module, named as the
+						// reads below name them
+						var x string
+						switch e := sel.X.(type) {
+						case *ast.Ident:
+							x = e.Name
+						case *ast.SelectorExpr:
+							x = e.Sel.Name
+						}
+						if y, ok := be.Y.(*ast.Ident); ok && y.Name == "nil" && passNames[x] {
+							moduleNil[x] = true
 						}
 					}
 				}
