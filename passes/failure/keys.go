@@ -251,18 +251,7 @@ func (m *model) keyed(st *fstate, v *ssa.Call, obj *types.Func, fact *Source) bo
 	}
 	if len(fact.Stores) > 0 {
 		for _, kp := range fact.Stores {
-			a := paramArg(v.Common(), int(kp.Param)-1)
-			if a == nil {
-				continue
-			}
-			if mi, ok := a.(*ssa.MakeInterface); ok {
-				a = mi.X
-			}
-			if sig := st.ident[a]; sig != nil {
-				m.keep(kp.Key, sig)
-			} else {
-				st.keepsParam(kp.Key, a)
-			}
+			m.store(st, kp.Key, paramArg(v.Common(), int(kp.Param)-1)) // the setter keeps what it is handed
 		}
 		return true
 	}
