@@ -1072,13 +1072,7 @@ func fileAccess(t *testing.T, dirs ...string) (files int, problems []string) {
 					if sel, ok := be.X.(*ast.SelectorExpr); ok && sel.Sel.Name == "Module" {
 						// pass.Module or m.pass.Module, named as the
 						// reads below name them
-						var x string
-						switch e := sel.X.(type) {
-						case *ast.Ident:
-							x = e.Name
-						case *ast.SelectorExpr:
-							x = e.Sel.Name
-						}
+						x := baseName(sel.X)
 						if y, ok := be.Y.(*ast.Ident); ok && y.Name == "nil" && passNames[x] {
 							moduleNil[x] = true
 						}
@@ -1091,13 +1085,8 @@ func fileAccess(t *testing.T, dirs ...string) (files int, problems []string) {
 				if !ok {
 					return true
 				}
-				var x string
-				switch e := sel.X.(type) {
-				case *ast.Ident:
-					x = e.Name
-				case *ast.SelectorExpr:
-					x = e.Sel.Name
-				default:
+				x := baseName(sel.X)
+				if x == "" {
 					return true
 				}
 				if p, ok := imported[x]; ok && forbiddenFuncs[p][sel.Sel.Name] {
@@ -1170,4 +1159,16 @@ func TestNogoNoGlobalState(t *testing.T) {
 			t.Errorf("run %d found\n%v\nwant\n%v", i, got[i], wantF)
 		}
 	}
+}
+
+// baseName names the base of a selector as the nogo checks do: pass in
+// pass.Module, the field pass in m.pass.Module; "" for any other base.
+func baseName(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		return e.Sel.Name
+	}
+	return ""
 }
