@@ -25,7 +25,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -148,11 +147,10 @@ Flags:
 	// The findings of the named packages whose cache key has an entry
 	// are reused: those packages are neither type-checked nor analysed.
 	var (
-		rc      *resultCache
-		keys    = make(map[*packages.Package]cacheKey)
-		hits    = make(map[*packages.Package]bool)
-		reused  []finding
-		checked map[*packages.Package]bool
+		rc     *resultCache
+		keys   = make(map[*packages.Package]cacheKey)
+		hits   = make(map[*packages.Package]bool)
+		reused []finding
 	)
 	if *useCache && !*inventory && len(active) > 0 {
 		rc = newResultCache(*cacheDir, cacheConfig(fs, rules))
@@ -168,67 +166,67 @@ Flags:
 			}
 		}
 	}
-	checked = ld.check(hits)
-
-	// Packages that load are analysed even when others do not; the
-	// errors are printed first, and make the exit status 1.
-	pkgs, report := triage(ld.roots)
-	for _, l := range report.lines() {
-		fmt.Fprintln(stderr, l)
-	}
-	// The executor analyses the dependencies that the packages analysed
-	// import for their facts (the analyzers with facts run on every
-	// import), and reports the findings of the named packages only.
-	var analysed, toAnalyse []*packages.Package
-	for _, p := range ld.roots {
-		if checked[p] && !p.IllTyped {
-			analysed = append(analysed, p)
-		}
-	}
-	for _, p := range pkgs {
-		if !hits[p] {
-			toAnalyse = append(toAnalyse, p)
-		}
-	}
-	for _, p := range ld.deps {
-		if checked[p] && !p.IllTyped {
-			analysed = append(analysed, p)
-		}
-	}
-	var facts []invFacts
-	if *inventory {
-		facts = factsOrigins(pkgs, ld, checked)
-	}
-	isolate(analysed)
-	if *inventory {
-		code := runInventory(stdout, stderr, rules, pkgs, facts, format)
-		if code == ExitClean && report.failed() {
-			code = ExitError
-		}
-		return code
-	}
-
-	findings := reused
-	failed := report.failed()
-	if len(active) > 0 && len(toAnalyse) > 0 {
-		if os.Getenv("GOGC") == "" {
-			defer debug.SetGCPercent(debug.SetGCPercent(analysisGCPercent))
-		}
-		roots, err := analyze(active, toAnalyse)
-		if err != nil {
-			fmt.Fprintf(stderr, "authchallenge: %v\n", err)
-			return ExitError
-		}
-		byPkg, pkgFailed := collect(roots, stderr)
-		for _, p := range toAnalyse {
-			if pkgFailed[p] {
-				failed = true
-				continue
+	var (
+		findings = reused
+		failed   bool
+		report   *loadReport
+		pkgs     []*packages.Package
+	)
+	if !*inventory && len(active) > 0 {
+		// Each package is type-checked as the executor opens it (see
+		// analyzeChecking); the errors are known, and printed, once
+		// the analysis is done.
+		need := ld.need(hits)
+		var toAnalyse []*packages.Package
+		for _, p := range ld.roots {
+			if need[p] {
+				toAnalyse = append(toAnalyse, p)
 			}
-			findings = append(findings, byPkg[p]...)
-			if k, ok := keys[p]; ok && rc != nil {
-				rc.put(k, p, byPkg[p])
+		}
+		var roots []*action
+		if len(toAnalyse) > 0 {
+			var err error
+			roots, err = analyzeChecking(active, toAnalyse, need, newLoader(ld.roots, need).check)
+			if err != nil {
+				fmt.Fprintf(stderr, "authchallenge: %v\n", err)
+				return ExitError
 			}
+		}
+		pkgs, report = triage(ld.roots)
+		for _, l := range report.lines() {
+			fmt.Fprintln(stderr, l)
+		}
+		failed = report.failed()
+		healthy := make(map[*packages.Package]bool)
+		for _, p := range pkgs {
+			healthy[p] = true
+		}
+		roots = slices.DeleteFunc(roots, func(act *action) bool { return !healthy[act.pkg.p] })
+		failed = addFindings(&findings, roots, toAnalyse, healthy, keys, rc, stderr) || failed
+	} else {
+		// The inventory runs the models with go/analysis/checker, which
+		// needs every package checked first; with every rule off, the
+		// packages are checked for their errors alone.
+		checked := ld.check(hits)
+		pkgs, report = triage(ld.roots)
+		for _, l := range report.lines() {
+			fmt.Fprintln(stderr, l)
+		}
+		failed = report.failed()
+		if *inventory {
+			var analysed []*packages.Package
+			for _, p := range append(slices.Clone(ld.roots), ld.deps...) {
+				if checked[p] && !p.IllTyped {
+					analysed = append(analysed, p)
+				}
+			}
+			facts := factsOrigins(pkgs, ld, checked)
+			isolate(analysed)
+			code := runInventory(stdout, stderr, rules, pkgs, facts, format)
+			if code == ExitClean && failed {
+				code = ExitError
+			}
+			return code
 		}
 	}
 	findings = dedup(findings)
@@ -311,6 +309,29 @@ type finding struct {
 	analyzer *analysis.Analyzer
 	diag     analysis.Diagnostic
 	posn     token.Position
+}
+
+// addFindings adds to findings those of the actions roots on the packages
+// toAnalyse (those in healthy, when it is set), and stores them in the
+// result cache; it reports whether an analysis failed.
+func addFindings(findings *[]finding, roots []*action, toAnalyse []*packages.Package, healthy map[*packages.Package]bool,
+	keys map[*packages.Package]cacheKey, rc *resultCache, stderr io.Writer) bool {
+	failed := false
+	byPkg, pkgFailed := collect(roots, stderr)
+	for _, p := range toAnalyse {
+		if healthy != nil && !healthy[p] {
+			continue
+		}
+		if pkgFailed[p] {
+			failed = true
+			continue
+		}
+		*findings = append(*findings, byPkg[p]...)
+		if k, ok := keys[p]; ok && rc != nil {
+			rc.put(k, p, byPkg[p])
+		}
+	}
+	return failed
 }
 
 // collect gathers the diagnostics of the root actions by package, and the
@@ -462,14 +483,6 @@ func printJSON(w io.Writer, findings []finding) {
 	data, _ := json.MarshalIndent(tree, "", "\t")
 	fmt.Fprintf(w, "%s\n", data)
 }
-
-// analysisGCPercent is the garbage collector's target while the rules run
-// (unless GOGC is set): their garbage — each package's SSA form, inspector
-// and summaries — is short-lived above a large live base of types and
-// syntax, and at the default of 100 the heap grew to twice that base
-// before a collection. On the corpus, 50 took the peak RSS from about 1.4
-// to 1.2 times the floor's at the same CPU time (make bench).
-const analysisGCPercent = 50
 
 // setFlags returns the names of the flags set on the command line.
 func setFlags(fs *flag.FlagSet) map[string]bool {

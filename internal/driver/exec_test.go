@@ -130,6 +130,78 @@ func TestExecutorOpening(t *testing.T) {
 	}
 }
 
+// With the executor checking (analyzeChecking), a package is type-checked
+// as it opens, once the packages it imports are done, so that no more
+// packages hold their syntax and type information at once than may be
+// open; checking them all first would hold every one.
+func TestExecutorChecksAsItOpens(t *testing.T) {
+	t.Chdir(module(t, chainModule(6)))
+	ld, err := load([]string{"./..."}, false, "", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	need := ld.need(nil)
+	loader := newLoader(ld.roots, need)
+	var (
+		mu      sync.Mutex
+		checked = make(map[string]bool)
+		done    = make(map[string]bool)
+		most    int
+	)
+	probe := &analysis.Analyzer{
+		Name:      "probe",
+		Doc:       "records the packages whose analysis is done",
+		FactTypes: []analysis.Fact{new(testFact)},
+		Run: func(pass *analysis.Pass) (any, error) {
+			if pass.TypesInfo == nil || len(pass.Files) == 0 || pass.Pkg.Scope() == nil {
+				t.Errorf("%s: analysed without its syntax and types", pass.Pkg.Path())
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			done[pass.Pkg.Path()] = true
+			return nil, nil
+		},
+	}
+	const limit = 2
+	e := newExecutor(limit)
+	e.member = need
+	e.check = func(p *packages.Package) {
+		mu.Lock()
+		for _, imp := range p.Imports {
+			if need[imp] && !done[imp.PkgPath] {
+				t.Errorf("%s checked before %s, which it imports, is done", p.PkgPath, imp.PkgPath)
+			}
+		}
+		checked[p.PkgPath] = true
+		live := 0
+		for path := range checked {
+			if !done[path] {
+				live++
+			}
+		}
+		most = max(most, live)
+		mu.Unlock()
+		loader.check(p)
+	}
+	roots := e.run([]*analysis.Analyzer{probe}, ld.roots)
+	for _, act := range roots {
+		if act.err != nil {
+			t.Errorf("%s: %v", act.pkg.p.ID, act.err)
+		}
+	}
+	if len(checked) != len(ld.roots) || len(done) != len(ld.roots) {
+		t.Errorf("%d packages checked, %d analysed; want %d", len(checked), len(done), len(ld.roots))
+	}
+	if most > limit {
+		t.Errorf("%d packages held their syntax at once, the limit is %d", most, limit)
+	}
+	for _, p := range ld.roots {
+		if p.Syntax != nil {
+			t.Errorf("%s: syntax kept after its analysis", p.ID)
+		}
+	}
+}
+
 // An analyzer that fails on a package does not leave the packages that
 // import it waiting: the run ends, and reports the failure.
 func TestExecutorFailure(t *testing.T) {

@@ -88,6 +88,15 @@ func load(patterns []string, tests bool, tags string, facts bool) (*loaded, erro
 // import; it reads the rest from export data as needed, and returns the
 // packages checked from source.
 func (l *loaded) check(skip map[*packages.Package]bool) map[*packages.Package]bool {
+	need := l.need(skip)
+	newLoader(l.roots, need).run()
+	return need
+}
+
+// need returns the packages to check from source: the named packages but
+// those in skip, and the packages analysed for their facts that they
+// import.
+func (l *loaded) need(skip map[*packages.Package]bool) map[*packages.Package]bool {
 	need := make(map[*packages.Package]bool)
 	var visit func(p *packages.Package)
 	visit = func(p *packages.Package) {
@@ -106,7 +115,6 @@ func (l *loaded) check(skip map[*packages.Package]bool) map[*packages.Package]bo
 			visit(p)
 		}
 	}
-	newLoader(l.roots, need).run()
 	return need
 }
 

@@ -17,9 +17,11 @@ import (
 )
 
 // loader parses and type-checks the analysed packages (the named ones and
-// the dependencies analysed for their facts) from source, in parallel,
-// each after the analysed packages it imports, and reads every other
-// package from the export data go list had the compiler write. All share
+// the dependencies analysed for their facts) from source, each after the
+// analysed packages it imports, and reads every other package from the
+// export data go list had the compiler write. The executor has it check
+// each package as the package opens (check); run checks them all at once,
+// in parallel, for the inventory. All share
 // one file set, and one types.Package per package, so that the facts of a
 // dependency name the objects its importers see.
 type loader struct {
