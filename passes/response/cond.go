@@ -359,8 +359,7 @@ func (m *model) errorNames(e ast.Expr, depth int) []string {
 			m.use(g)
 			return g.sum.Errors
 		}
-		var fact Summary
-		if m.pass.ImportObjectFact(fun.Origin(), &fact) {
+		if fact := m.imported(fun.Origin()); fact != nil {
 			return fact.Errors
 		}
 		if isInterfaceMethod(fun) {
@@ -369,7 +368,7 @@ func (m *model) errorNames(e ast.Expr, depth int) []string {
 				if g := m.byObj[impl.Origin()]; g != nil {
 					m.use(g)
 					out = append(out, g.sum.Errors...)
-				} else if m.pass.ImportObjectFact(impl.Origin(), &fact) {
+				} else if fact := m.imported(impl.Origin()); fact != nil {
 					out = append(out, fact.Errors...)
 				}
 			}

@@ -573,9 +573,8 @@ func (w *walker) callFunc(call *ast.CallExpr, fun *types.Func) {
 		}
 		return
 	}
-	var fact Summary
-	if m.pass.ImportObjectFact(fun.Origin(), &fact) {
-		w.apply(call, &fact, fun.Name())
+	if fact := m.imported(fun.Origin()); fact != nil {
+		w.apply(call, fact, fun.Name())
 		return
 	}
 	switch pkg := fun.Pkg(); {
@@ -620,9 +619,8 @@ func (m *model) implemented(method *types.Func) (*Summary, bool) {
 			m.use(f)
 			s = &f.sum
 		} else {
-			var fact Summary
-			if m.pass.ImportObjectFact(impl.Origin(), &fact) {
-				s = &fact
+			if fact := m.imported(impl.Origin()); fact != nil {
+				s = fact
 			} else {
 				s = new(Summary) // analysed, does nothing to a response
 			}
@@ -1157,9 +1155,8 @@ func (m *model) statusOf(f *fn, e ast.Expr, depth int) value {
 					return value{s: m.mappedStatus(f, &g.sum, e), indirect: true}
 				}
 			} else if fun.Pkg() != m.pass.Pkg {
-				var fact Summary
-				if m.pass.ImportObjectFact(fun.Origin(), &fact) && fact.StatusResult != 0 {
-					return value{s: m.mappedStatus(f, &fact, e), indirect: true}
+				if fact := m.imported(fun.Origin()); fact != nil && fact.StatusResult != 0 {
+					return value{s: m.mappedStatus(f, fact, e), indirect: true}
 				}
 			}
 		}
@@ -1274,8 +1271,7 @@ func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) (Status, token.Positio
 			if code, ok := knowledge.ErrorVars[knowledge.Member{Pkg: v.Pkg().Path(), Name: v.Name()}]; ok {
 				return statusOfCode(int64(code)), m.pass.Fset.Position(e.Pos())
 			}
-			var fact Summary
-			if m.pass.ImportObjectFact(v, &fact) {
+			if fact := m.imported(v); fact != nil {
 				return fact.ErrStatus, fact.SetAt
 			}
 			return 0, token.Position{}
@@ -1343,10 +1339,9 @@ func (m *model) errStatusOf(f *fn, e ast.Expr, depth int) (Status, token.Positio
 				}
 				return g.sum.ErrStatus, g.sum.SetAt
 			}
-			var fact Summary
-			if m.pass.ImportObjectFact(obj.Origin(), &fact) {
+			if fact := m.imported(obj.Origin()); fact != nil {
 				if fact.ErrStatus == 0 && fact.StatusCtor > 0 {
-					return m.ctorStatus(f, e, &fact, depth)
+					return m.ctorStatus(f, e, fact, depth)
 				}
 				return fact.ErrStatus, fact.SetAt
 			}

@@ -59,6 +59,9 @@ type model struct {
 	insp  *inspector.Inspector
 	fns   map[ast.Node]*fn
 	byObj map[*types.Func]*fn
+	// facts holds the summary facts of the objects of other packages in
+	// view (functions, and variables holding a status carrier), read once.
+	facts map[types.Object]*Summary
 	order []*fn
 	slots map[*types.Var]*slot
 	// assigns holds every value assigned to a variable of this package (for a
@@ -95,6 +98,10 @@ func newModel(pass *analysis.Pass, cfg *config.Config, insp *inspector.Inspector
 		writerCache:  make(map[writerKey]bool),
 	}
 }
+
+// imported returns the summary fact of obj, an object of another package
+// (nil when there is none).
+func (m *model) imported(obj types.Object) *Summary { return m.facts[obj] }
 
 // collect finds the functions, the variables they flow into, and decides
 // which functions are roots.

@@ -229,9 +229,8 @@ func (m *model) summaryOf(fun *types.Func) *Summary {
 	if f := m.byObj[fun.Origin()]; f != nil {
 		return &f.sum
 	}
-	var fact Summary
-	if m.pass.ImportObjectFact(fun.Origin(), &fact) {
-		return &fact
+	if fact := m.imported(fun.Origin()); fact != nil {
+		return fact
 	}
 	return nil
 }

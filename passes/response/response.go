@@ -509,6 +509,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		return res, nil // fast path: nothing here can answer a request
 	}
 	m := newModel(pass, cfg, pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+	m.facts = res.byObj // the imported facts: this package's summaries join it once the model is done
 	m.collect()
 	m.summarise()
 	m.deepen()
