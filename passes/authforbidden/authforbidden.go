@@ -40,10 +40,11 @@ const Name = ruleid.AuthForbidden
 // failure model fail.
 func New(cfg, resp, fail *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:     Name,
-		Doc:      doc,
-		URL:      "https://github.com/authchallenge/authchallenge/blob/main/passes/authforbidden/doc.md",
-		Requires: []*analysis.Analyzer{cfg, resp, fail, inspect.Analyzer},
+		Name:      Name,
+		Doc:       doc,
+		URL:       "https://github.com/authchallenge/authchallenge/blob/main/passes/authforbidden/doc.md",
+		Requires:  []*analysis.Analyzer{cfg, resp, fail, inspect.Analyzer},
+		FactTypes: []analysis.Fact{new(Forbids)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[resp].(*response.Result), pass.ResultOf[fail].(*failure.Result),
 				pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
@@ -131,6 +132,7 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *f
 	// A status mapping that answers an authentication failure with 403 is
 	// reported at the mapping; a write of its result is the same cause.
 	mapped := mappings(pass, fail, insp, rep)
+	importedMappings(pass, fail, rep)
 	var found []finding
 	var assigned []assignedAt
 	for _, s := range resp.Sites {
@@ -315,6 +317,10 @@ func mappings(pass *analysis.Pass, fail *failure.Result, insp *inspector.Inspect
 					}
 					rep.Report(analysis.Diagnostic{Pos: r.Pos(), End: r.End(),
 						Message: fmt.Sprintf("status mapping answers an authentication failure (%s) with 403: return 401 here and set a WWW-Authenticate challenge where the status is written", describe(fs))})
+				} else if fs == nil {
+					for _, v := range fail.Matched(n.Pos()) {
+						forbids(pass, fail, rep, v, r)
+					}
 				}
 			}
 		case *ast.CompositeLit:
@@ -328,6 +334,9 @@ func mappings(pass *analysis.Pass, fail *failure.Result, insp *inspector.Inspect
 				}
 				obj := objectOf(pass, kv.Key)
 				u := fail.Unauthenticated(obj)
+				if u == nil {
+					forbids(pass, fail, rep, obj, kv.Value)
+				}
 				if u == nil || u.Class == chain.Less {
 					continue
 				}
@@ -338,6 +347,90 @@ func mappings(pass *analysis.Pass, fail *failure.Result, insp *inspector.Inspect
 		return true
 	})
 	return mapped
+}
+
+// Forbids is the fact that a status mapping of the object's package answers
+// the error it names (a sentinel variable, or a typed code that errors
+// carry) with 403, at At. Whether that error is an authentication failure
+// may be known only to the packages that return it: those report the
+// mapping (importedMappings). Ignored: an authchallenge:ignore directive
+// for this rule is on the mapping's line.
+type Forbids struct {
+	At      token.Position
+	Ignored bool
+}
+
+func (*Forbids) AFact() {}
+
+func (f *Forbids) String() string {
+	return fmt.Sprintf("maps to 403 at %s:%d", filepath.Base(f.At.Filename), f.At.Line)
+}
+
+// forbids records that the mapping at e answers obj with 403, when obj is
+// an error variable or a typed constant of this package that this
+// package does not know for an authentication failure.
+func forbids(pass *analysis.Pass, fail *failure.Result, rep *report.Reporter, obj types.Object, e ast.Expr) {
+	if obj == nil || obj.Pkg() != pass.Pkg || obj.Parent() != pass.Pkg.Scope() || fail.Unauthenticated(obj) != nil {
+		return
+	}
+	switch obj.(type) {
+	case *types.Var, *types.Const:
+	default:
+		return
+	}
+	var f Forbids
+	if pass.ImportObjectFact(obj, &f) {
+		return // the first mapping found
+	}
+	pass.ExportObjectFact(obj, &Forbids{At: pass.Fset.Position(e.Pos()), Ignored: rep.Suppressed(e.Pos())})
+}
+
+// importedMappings reports the status mappings of imported packages that
+// answer with 403 an error this package returns when authentication fails
+// (an unauthenticated error here, of a scheme with a challenge). The
+// finding is at the mapping, in the imported package: the same finding
+// from every package that returns the error, which the drivers print once.
+func importedMappings(pass *analysis.Pass, fail *failure.Result, rep *report.Reporter) {
+	for _, of := range pass.AllObjectFacts() {
+		f, ok := of.Fact.(*Forbids)
+		if !ok || f.Ignored || of.Object.Pkg() == pass.Pkg {
+			continue
+		}
+		u := fail.Unauthenticated(of.Object)
+		if u == nil || u.Class == chain.Less || u.Speculative {
+			continue
+		}
+		// At the mapping; where only the export data of its package is in
+		// view (go vet), whose positions cover its exported declarations
+		// alone, at the error's declaration.
+		pos := posIn(pass.Fset, f.At)
+		if !pos.IsValid() {
+			pos = of.Object.Pos()
+		}
+		if !pos.IsValid() {
+			continue
+		}
+		rep.Report(analysis.Diagnostic{Pos: pos,
+			Message: fmt.Sprintf("status mapping at %s:%d answers %s.%s with 403, and the packages that import it return that error when authentication fails: map it to 401 and answer with a WWW-Authenticate challenge",
+				filepath.Base(f.At.Filename), f.At.Line, of.Object.Pkg().Name(), of.Object.Name())})
+	}
+}
+
+// posIn finds at in fset: the file of that name (a file of another
+// package, from source or from export data), at that line and column.
+func posIn(fset *token.FileSet, at token.Position) token.Pos {
+	var pos token.Pos
+	fset.Iterate(func(f *token.File) bool {
+		if f.Name() != at.Filename || at.Line < 1 || at.Line > f.LineCount() {
+			return true
+		}
+		pos = f.LineStart(at.Line)
+		if at.Column > 1 && (at.Line == f.LineCount() || int(f.LineStart(at.Line+1)-pos) > at.Column-1) {
+			pos += token.Pos(at.Column - 1)
+		}
+		return false
+	})
+	return pos
 }
 
 // enclosingFunc returns the declared function a node is in (nil in a

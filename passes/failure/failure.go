@@ -663,3 +663,59 @@ func lookupVar(pkg *types.Package, path, name string) *types.Var {
 	}
 	return nil
 }
+
+// Matched returns the error variables that the code at pos is known to
+// have matched an error against: on the way to it, a branch taken when
+// errors.Is(err, ErrX) (or err == ErrX) holds — a case of a switch over an
+// error's sentinels, an if on one. Whether ErrX is an authentication
+// failure may be known only to the packages that return it; a status
+// mapping records what it answers each one with (authforbidden).
+func (r *Result) Matched(pos token.Pos) []*types.Var {
+	_, b := r.block(pos, token.NoPos)
+	var out []*types.Var
+	for c := b; c != nil; c = c.Idom() {
+		for _, p := range c.Preds {
+			if v := matchedOn(p, c); v != nil && !slices.Contains(out, v) {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// matchedOn returns the error variable that p's branch compares an error
+// with, when c is the successor taken on a match.
+func matchedOn(p, c *ssa.BasicBlock) *types.Var {
+	if len(p.Instrs) == 0 || len(p.Succs) != 2 || p.Succs[0] == p.Succs[1] {
+		return nil
+	}
+	iff, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil
+	}
+	cond, onTrue := iff.Cond, c == p.Succs[0]
+	if u, ok := cond.(*ssa.UnOp); ok && u.Op == token.NOT {
+		cond, onTrue = u.X, !onTrue
+	}
+	switch x := cond.(type) {
+	case *ssa.Call:
+		if onTrue && errorMatch(x.Common()) == knowledge.MatchIs && len(x.Call.Args) == 2 {
+			return globalOf(x.Call.Args[1])
+		}
+	case *ssa.BinOp:
+		if x.Op == token.NEQ {
+			onTrue = !onTrue
+		} else if x.Op != token.EQL {
+			return nil
+		}
+		if !onTrue {
+			return nil
+		}
+		for _, v := range []ssa.Value{x.X, x.Y} {
+			if g := globalOf(v); g != nil && isError(g.Type()) {
+				return g
+			}
+		}
+	}
+	return nil
+}

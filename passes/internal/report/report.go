@@ -61,6 +61,13 @@ func (r *Reporter) Skipped(pos token.Pos) bool {
 	return r.gen[f] || !r.cfg.Tests && strings.HasSuffix(f.Name(), "_test.go")
 }
 
+// Suppressed reports whether an authchallenge:ignore directive for the
+// rule covers pos (the directive then counts as used): for a finding that
+// another package will report at pos (a fact carries the answer).
+func (r *Reporter) Suppressed(pos token.Pos) bool {
+	return r.cfg.Directives.Match(r.pass.Fset, r.rule, pos) != nil
+}
+
 // Report reports d unless it is out of scope, in an exempt function or
 // package (-exempt), or suppressed by a directive.
 func (r *Reporter) Report(d analysis.Diagnostic) {

@@ -134,7 +134,7 @@ var errBadToken = errors.New("rejected")
 
 // errUnauthorizedRegion is named like an authentication error but returned
 // for a region the caller may not use: not one.
-var errUnauthorizedRegion = errors.New("region not allowed")
+var errUnauthorizedRegion = errors.New("region not allowed") // want errUnauthorizedRegion:"maps to 403 at flow.go:156"
 
 func (s *Server) check(r *http.Request) error {
 	tok := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")

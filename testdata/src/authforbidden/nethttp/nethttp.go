@@ -10,7 +10,7 @@ import (
 // ErrInvalidToken means the presented token did not verify.
 var ErrInvalidToken = errors.New("invalid token")
 
-var errNoRole = errors.New("missing role")
+var errNoRole = errors.New("missing role") // want errNoRole:"maps to 403 at nethttp.go:159"
 
 // User is an authenticated caller.
 type User struct{ Roles []string }

@@ -14,8 +14,8 @@ type Kind int
 const (
 	KindInternal Kind = iota
 	KindUnauthenticated
-	KindTokenExpired
-	KindForbidden
+	KindTokenExpired // want KindTokenExpired:"maps to 403 at apperr.go:24"
+	KindForbidden    // want KindForbidden:"maps to 403 at apperr.go:25"
 )
 
 var statusByKind = map[Kind]int{

@@ -1,0 +1,46 @@
+// Package apierr declares the service's errors and the statuses they are
+// answered with. Which of them are authentication failures is known only
+// to the packages that return them (bearer, session, authz), which import
+// this one: they report the mappings below.
+package apierr
+
+import (
+	"errors"
+	"net/http"
+)
+
+var (
+	ErrBadToken   = errors.New("bad token")
+	ErrExpired    = errors.New("token expired")
+	ErrRevoked    = errors.New("token revoked")
+	ErrNoSession  = errors.New("no session")
+	ErrForbidden  = errors.New("forbidden")
+	ErrAccepted   = errors.New("accepted")
+	ErrOldClients = errors.New("old clients")
+	ErrUnused     = errors.New("never returned")
+)
+
+var statusByErr = map[error]int{
+	ErrBadToken:   http.StatusForbidden, // want `status mapping at apierr.go:[0-9]+ answers apierr.ErrBadToken with 403, and the packages that import it return that error when authentication fails`
+	ErrNoSession:  http.StatusForbidden, // a cookie session has no challenge: 403 is its answer
+	ErrForbidden:  http.StatusForbidden, // an authorisation decision, not a failed credential
+	ErrUnused:     http.StatusForbidden, // no package returns it
+	ErrOldClients: http.StatusForbidden, //authchallenge:ignore authforbidden old clients retry forever on 401
+}
+
+// Status answers err with a status.
+func Status(err error) int {
+	if s, ok := statusByErr[err]; ok {
+		return s
+	}
+	switch {
+	case errors.Is(err, ErrExpired):
+		return http.StatusForbidden // want `status mapping at apierr.go:[0-9]+ answers apierr.ErrExpired with 403`
+	case err == ErrRevoked:
+		return http.StatusForbidden // want `status mapping at apierr.go:[0-9]+ answers apierr.ErrRevoked with 403`
+	}
+	if !errors.Is(err, ErrAccepted) {
+		return http.StatusForbidden // not ErrAccepted: this branch is taken when the match fails
+	}
+	return http.StatusOK
+}
