@@ -410,9 +410,13 @@ func importedMappings(pass *analysis.Pass, fail *failure.Result, rep *report.Rep
 		if !pos.IsValid() {
 			continue
 		}
+		what := "that error"
+		if _, ok := of.Object.(*types.Const); ok {
+			what = "errors of that kind"
+		}
 		rep.Report(analysis.Diagnostic{Pos: pos,
-			Message: fmt.Sprintf("status mapping at %s:%d answers %s.%s with 403, and the packages that import it return that error when authentication fails: map it to 401 and answer with a WWW-Authenticate challenge",
-				filepath.Base(f.At.Filename), f.At.Line, of.Object.Pkg().Name(), of.Object.Name())})
+			Message: fmt.Sprintf("status mapping at %s:%d answers %s.%s with 403, and the packages that import it return %s when authentication fails: map it to 401 and answer with a WWW-Authenticate challenge",
+				filepath.Base(f.At.Filename), f.At.Line, of.Object.Pkg().Name(), of.Object.Name(), what)})
 	}
 }
 

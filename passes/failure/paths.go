@@ -763,21 +763,26 @@ func onlyMatched(load *ssa.UnOp) bool {
 	return true
 }
 
-// constOf finds the named constant of the package a constant value spells
-// (FailRevoked for authn.FailureCode(4)).
+// constOf finds the named constant a constant value of a named type spells,
+// among those of the package declaring the type (FailRevoked for
+// authn.FailureCode(4)).
 func (m *model) constOf(c *ssa.Const) types.Object {
 	n, ok := types.Unalias(c.Type()).(*types.Named)
-	if !ok || n.Obj().Pkg() != m.pass.Pkg {
+	if !ok || n.Obj().Pkg() == nil {
 		return nil
 	}
 	if _, basic := n.Underlying().(*types.Basic); !basic {
 		return nil
 	}
-	scope := m.pass.Pkg.Scope()
+	// the code's own package names it: this one, or the one that declares
+	// the kinds its errors carry (apierr.KindTokenExpired), whose status
+	// table the packages importing this one read
+	scope := n.Obj().Pkg().Scope()
 	var found types.Object
 	for _, name := range scope.Names() {
 		k, ok := scope.Lookup(name).(*types.Const)
-		if !ok || !types.Identical(k.Type(), c.Type()) || !constant.Compare(k.Val(), token.EQL, c.Value) {
+		if !ok || !types.Identical(k.Type(), c.Type()) || !constant.Compare(k.Val(), token.EQL, c.Value) ||
+			k.Pkg() != m.pass.Pkg && !k.Exported() {
 			continue
 		}
 		if found != nil {

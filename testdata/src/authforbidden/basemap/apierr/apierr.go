@@ -44,3 +44,32 @@ func Status(err error) int {
 	}
 	return http.StatusOK
 }
+
+// Kind classifies an Error.
+type Kind int
+
+const (
+	KindInternal Kind = iota
+	KindExpired
+	KindDenied
+)
+
+// Error is the service's error: its kind decides the status.
+type Error struct{ Kind Kind }
+
+func (e *Error) Error() string { return "error" }
+
+var statusByKind = map[Kind]int{
+	KindInternal: http.StatusInternalServerError,
+	KindExpired:  http.StatusForbidden, // want `status mapping at apierr.go:[0-9]+ answers apierr.KindExpired with 403, and the packages that import it return errors of that kind when authentication fails`
+	KindDenied:   http.StatusForbidden, // an authorisation decision
+}
+
+// KindStatus answers an Error with the status of its kind.
+func KindStatus(err error) int {
+	var e *Error
+	if errors.As(err, &e) {
+		return statusByKind[e.Kind]
+	}
+	return http.StatusInternalServerError
+}

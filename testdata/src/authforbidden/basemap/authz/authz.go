@@ -13,3 +13,11 @@ func Admin(user string) error {
 	}
 	return nil
 }
+
+// Owner allows the owner only, with the service's error kind for a denial.
+func Owner(user, owner string) error {
+	if user != owner {
+		return &apierr.Error{Kind: apierr.KindDenied}
+	}
+	return nil
+}

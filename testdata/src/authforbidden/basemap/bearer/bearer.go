@@ -57,3 +57,16 @@ func Accept(r *http.Request) error {
 	}
 	return apierr.ErrAccepted
 }
+
+// Session checks a second token store and answers with the service's
+// error kinds.
+func Session(r *http.Request) (string, error) {
+	raw, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok {
+		return "", apierr.ErrBadToken
+	}
+	if err := verifySignature(raw); err != nil {
+		return "", &apierr.Error{Kind: apierr.KindExpired}
+	}
+	return raw, nil
+}
