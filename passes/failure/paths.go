@@ -66,6 +66,18 @@ func (m *model) cond(st *fstate, v ssa.Value, depth int) (*Signal, side) {
 				return signalOf(Mismatch, s, x.Pos()), byReturn
 			}
 		}
+		// the identity a check returned, its time compared with another
+		// (now.After(claims.Expiry)): the validity of what was checked,
+		// which a role or an ownership never is
+		if obj, _ := calleeOf(x.Common()); obj != nil && knowledge.Orders[knowledge.MemberOf(obj)] {
+			for _, a := range x.Call.Args {
+				if sig := st.ident[a]; sig != nil {
+					expired := *sig
+					expired.Kind, expired.Pos, expired.Check, expired.Err = Mismatch, x.Pos(), nil, nil
+					return &expired, byReturn
+				}
+			}
+		}
 	}
 	// a bool read from a credential's record (d.revoked)
 	if s := st.cred[v]; s != nil && isBool(v.Type()) {
