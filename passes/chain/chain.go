@@ -274,6 +274,10 @@ type Lookup struct {
 	// Via spells the ordered slice of keys a map is read through ("" if
 	// none): the position is that of the key.
 	Via string
+	// Through spells the collection of the schemes' challenges, built in
+	// their order, that the lookup reads ("challenges" for challenges[0],
+	// schemes[0]'s Challenge; "" if none).
+	Through string
 	// Func is the function the lookup is in (the declared function around
 	// a literal).
 	Func *types.Func

@@ -2,6 +2,7 @@ package chain
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strconv"
@@ -27,6 +28,144 @@ type challengeCall struct {
 	key    string      // its methodKey
 	// bound is the method value (x.M) the call goes through, if any.
 	bound *ssa.MakeClosure
+	// read, for a lookup through a collection of challenges (derived):
+	// the element of the schemes' collection whose challenge the read
+	// takes, its kind, and the read's extent (in fn).
+	read             *ir.Elem
+	readKind         PolicyKind
+	readPos, readEnd token.Pos
+	through          string // the collection of challenges read
+}
+
+// derived finds the reads, at a fixed position, of a collection built from
+// the challenges of a chain's schemes in their order (for _, s := range
+// schemes { challenges = append(challenges, s.Challenge()) }, then
+// challenges[0]): such a read is the challenge of the scheme at that
+// position, a lookup as schemes[0].Challenge() is.
+func (m *model) derived(funcs []*ssa.Function, calls []challengeCall) []challengeCall {
+	var out []challengeCall
+	for _, c := range calls {
+		e, ok := ir.ElementOf(ir.Origin(c.recv))
+		if !ok || e.Kind != ir.Varying || c.read != nil {
+			continue
+		}
+		v, ok := c.instr.(*ssa.Call)
+		if !ok {
+			continue
+		}
+		acc := appendedTo(v)
+		if len(acc) == 0 {
+			continue
+		}
+		for _, fn := range funcs {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					var coll, idx ssa.Value
+					switch x := instr.(type) {
+					case *ssa.IndexAddr:
+						coll, idx = x.X, x.Index
+					case *ssa.Index:
+						coll, idx = x.X, x.Index
+					default:
+						continue
+					}
+					if !acc[accumulated(coll)] {
+						continue
+					}
+					k, isConst := ir.Origin(idx).(*ssa.Const)
+					if !isConst || k.Value == nil || k.Value.Kind() != constant.Int {
+						continue
+					}
+					if n, exact := constant.Int64Val(k.Value); !exact || n != 0 {
+						continue
+					}
+					read := ir.Elem{Coll: e.Coll, Kind: ir.Fixed, K: 0, Instr: instr}
+					d := c
+					d.fn, d.bound, d.read, d.readKind = fn, nil, &read, First
+					d.readPos, d.readEnd = instr.Pos(), instr.Pos()
+					if ix := indexAt(fn, instr.Pos()); ix != nil {
+						d.readPos, d.readEnd = ix.Pos(), ix.End()
+						d.through = types.ExprString(ix.X)
+					}
+					out = append(out, d)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// appendedTo returns the values that hold a slice v is appended to
+// (append(xs, v)): the append's results, the phis that carry them round
+// a loop, and the variable they are stored in (a captured one).
+func appendedTo(v *ssa.Call) map[ssa.Value]bool {
+	acc := make(map[ssa.Value]bool)
+	var add func(x ssa.Value, depth int)
+	add = func(x ssa.Value, depth int) {
+		if acc[x] || depth > ir.MaxDepth {
+			return
+		}
+		acc[x] = true
+		for _, r := range *x.Referrers() {
+			switch r := r.(type) {
+			case *ssa.Phi:
+				add(r, depth+1)
+			case *ssa.Store:
+				if a, ok := r.Addr.(*ssa.Alloc); ok && r.Val == x {
+					acc[a] = true
+				}
+			}
+		}
+	}
+	for _, r := range *v.Referrers() {
+		st, ok := r.(*ssa.Store)
+		if !ok || st.Val != ssa.Value(v) {
+			continue
+		}
+		ia, ok := st.Addr.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, ar := range *ia.X.Referrers() {
+			sl, ok := ar.(*ssa.Slice)
+			if !ok {
+				continue
+			}
+			for _, sr := range *sl.Referrers() {
+				call, ok := sr.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				if bi, ok := call.Call.Value.(*ssa.Builtin); ok && bi.Name() == "append" && len(call.Call.Args) == 2 && call.Call.Args[1] == ssa.Value(sl) {
+					add(call, 0)
+				}
+			}
+		}
+	}
+	return acc
+}
+
+// accumulated returns what a collection read is read from: the value
+// itself, or the variable it is loaded from (a closure's captured
+// variable: the one it was bound to, through the closures around it).
+func accumulated(coll ssa.Value) ssa.Value {
+	u, ok := coll.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return coll
+	}
+	v := u.X
+	for range ir.MaxDepth {
+		fv, ok := v.(*ssa.FreeVar)
+		if !ok {
+			break
+		}
+		b := ir.Binding(fv)
+		if b == nil {
+			break
+		}
+		v = b
+	}
+	return v
 }
 
 // consumers finds the challenge lookups of the package: positional ones on
@@ -90,8 +229,17 @@ func (m *model) consumers(res *Result) *Policies {
 		}
 	}
 
-	for _, c := range calls {
-		kind, el, ok := m.lookupKind(c.recv)
+	for _, c := range append(calls, m.derived(funcs, calls)...) {
+		var (
+			kind PolicyKind
+			el   ir.Elem
+			ok   bool
+		)
+		if c.read != nil {
+			kind, el, ok = c.readKind, *c.read, true
+		} else {
+			kind, el, ok = m.lookupKind(c.recv)
+		}
 		if !ok {
 			continue
 		}
@@ -100,12 +248,14 @@ func (m *model) consumers(res *Result) *Policies {
 		if c.bound != nil {
 			pos, end = c.bound.Pos(), c.bound.Pos()
 		}
-		if call := callAt(c.fn, pos); call != nil {
+		if c.read != nil {
+			pos, end = c.readPos, c.readEnd
+		} else if call := callAt(c.fn, pos); call != nil {
 			pos, end = call.Pos(), call.End()
 		} else if sel := selectorAt(c.fn, pos); sel != nil {
 			pos, end = sel.Pos(), sel.End()
 		}
-		if kind == OrderSafe && el.Kind == ir.Varying && m.firstWith(c.fn, callAt(c.fn, c.instr.Pos()), c.method) {
+		if c.read == nil && kind == OrderSafe && el.Kind == ir.Varying && m.firstWith(c.fn, callAt(c.fn, c.instr.Pos()), c.method) {
 			kind = FirstWith
 		}
 		p := Policy{Kind: kind, Where: m.pass.Fset.Position(pos), Coll: m.spell(el.Coll)}
@@ -138,7 +288,7 @@ func (m *model) consumers(res *Result) *Policies {
 		byMethod[c.key] = mergeMethod(byMethod[c.key], p)
 		if kind.Positional() {
 			res.Lookups = append(res.Lookups, &Lookup{Pos: pos, End: end, Kind: kind, Method: c.method,
-				Loop: loop, LoopAt: loopAt, Coll: p.Coll, Via: via, Key: collKey, Func: declOf(c.fn)})
+				Loop: loop, LoopAt: loopAt, Coll: p.Coll, Via: via, Through: c.through, Key: collKey, Func: declOf(c.fn)})
 		}
 	}
 	// A constructor's or Add method's parameter stored into a field: a
@@ -573,6 +723,26 @@ func selectorAt(fn *ssa.Function, pos token.Pos) *ast.SelectorExpr {
 		}
 		if s, ok := n.(*ast.SelectorExpr); ok && s.Sel.Pos() == pos {
 			found = s
+		}
+		return true
+	})
+	return found
+}
+
+// indexAt finds the index expression x[i] whose '[' is at pos in fn's
+// syntax (an element read).
+func indexAt(fn *ssa.Function, pos token.Pos) *ast.IndexExpr {
+	syn := fn.Syntax()
+	if syn == nil || !pos.IsValid() {
+		return nil
+	}
+	var found *ast.IndexExpr
+	ast.Inspect(syn, func(n ast.Node) bool {
+		if found != nil || n == nil || n.Pos() > pos || n.End() <= pos {
+			return false
+		}
+		if x, ok := n.(*ast.IndexExpr); ok && x.Lbrack == pos {
+			found = x
 		}
 		return true
 	})

@@ -64,6 +64,9 @@ func run(pass *analysis.Pass, cfg *config.Config, model *chain.Result) {
 				which = l.Coll + " at the last key of " + l.Via
 			}
 		}
+		if l.Through != "" {
+			which += " (" + l.Through + "[0] holds its " + l.Method.Name() + ")"
+		}
 		diag := analysis.Diagnostic{
 			Pos: l.Pos, End: l.End,
 			Message: fmt.Sprintf("challenge taken from %s whatever failed: after trying every authenticator in %s, ask the one that failed for its %s (keep it when its check fails, then break), or join every scheme's %s into WWW-Authenticate",

@@ -32,6 +32,11 @@ func Wire(w http.ResponseWriter, r *http.Request) {
 	_ = NewChain[Scheme](Cookie{}, Bearer{}) // want `Cookie is challenge-less but sits first`
 	_ = NewChain[Scheme](Bearer{}, Cookie{})
 
+	_ = AnyOf(Cookie{}, Bearer{}) // want `Cookie is challenge-less but sits first`
+	_ = AnyOf(Bearer{}, Cookie{})
+	_ = EachOf(Cookie{}, Bearer{})
+	_ = FailedOf(Cookie{}, Bearer{})
+
 	// order-safe consumers: any order is right
 	Failing([]Scheme{Cookie{}, Bearer{}}, w, r)
 	FailingOnly([]Scheme{Cookie{}, Bearer{}}, w, r)

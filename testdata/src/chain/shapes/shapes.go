@@ -499,3 +499,75 @@ func Chosen(schemes []Scheme, name string, w http.ResponseWriter, r *http.Reques
 	}
 	w.WriteHeader(http.StatusUnauthorized)
 }
+
+// Middleware wraps a handler.
+type Middleware func(http.Handler) http.Handler
+
+// AnyOf collects the schemes' challenges in their order once, then answers
+// every failure with the first: the first scheme's challenge.
+func AnyOf(schemes ...Scheme) Middleware {
+	challenges := make([]string, 0, len(schemes))
+	for _, s := range schemes {
+		challenges = append(challenges, s.Challenge())
+	}
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			for _, s := range schemes {
+				if s.Authenticate(r) == nil {
+					next.ServeHTTP(w, r)
+					return
+				}
+			}
+			w.Header().Set("WWW-Authenticate", challenges[0]) // want `challenge taken from schemes\[0\] \(challenges\[0\] holds its Challenge\) whatever failed`
+			w.WriteHeader(http.StatusUnauthorized)
+		})
+	}
+}
+
+// EachOf collects the same challenges and sends them all: order-safe.
+func EachOf(schemes ...Scheme) Middleware {
+	var challenges []string
+	for _, s := range schemes {
+		if c := s.Challenge(); c != "" {
+			challenges = append(challenges, c)
+		}
+	}
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			for _, s := range schemes {
+				if s.Authenticate(r) == nil {
+					next.ServeHTTP(w, r)
+					return
+				}
+			}
+			w.Header().Set("WWW-Authenticate", strings.Join(challenges, ", "))
+			w.WriteHeader(http.StatusUnauthorized)
+		})
+	}
+}
+
+// FailedOf collects them and answers with the challenge of the scheme that
+// failed last, by its index: order-safe.
+func FailedOf(schemes ...Scheme) Middleware {
+	challenges := make([]string, 0, len(schemes))
+	for _, s := range schemes {
+		challenges = append(challenges, s.Challenge())
+	}
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			failed := -1
+			for i, s := range schemes {
+				if err := s.Authenticate(r); err == nil {
+					next.ServeHTTP(w, r)
+					return
+				} else if !errors.Is(err, ErrNoCredentials) {
+					failed = i
+				}
+			}
+			if failed >= 0 {
+				w.Header().Set("WWW-Authenticate", challenges[failed])
+			}
+			w.WriteHeader(http.StatusUnauthorized)
+		})
+	}
+}
