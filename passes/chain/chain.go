@@ -53,7 +53,7 @@ func New(cfg, resp *analysis.Analyzer) *analysis.Analyzer {
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[resp].(*response.Result), pass.ResultOf[ir.Analyzer].(*ir.IR))
 		},
-		FactTypes:  []analysis.Fact{new(ChallengeFact), new(Policies), new(LookupFact), new(PickFact)},
+		FactTypes:  []analysis.Fact{new(ChallengeFact), new(Policies), new(LookupFact), new(PickFact), new(ComposerFact)},
 		ResultType: reflect.TypeFor[*Result](),
 	}
 }
@@ -332,8 +332,9 @@ type model struct {
 	owners   map[*types.Var]string
 	aliases  map[string]string // parameter key -> field key
 	slices   map[token.Pos][]ssa.Value
-	picks    map[*types.Func]*PickFact // this package's functions returning a fixed element
-	wrapped  map[*ast.CallExpr]bool    // middleware calls inside a nested chain recorded (a(b(c(h))): b and c)
+	picks    map[*types.Func]*PickFact     // this package's functions returning a fixed element
+	wrapped  map[*ast.CallExpr]bool        // middleware calls inside a nested chain recorded (a(b(c(h))): b and c)
+	composed map[*types.Func]*ComposerFact // this package's middleware composers
 }
 
 func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, irp *ir.IR) (any, error) {
@@ -387,6 +388,7 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, irp *ir
 	}
 	if irp.Pkg != nil {
 		m.pickers()
+		m.composers()
 		if own := m.consumers(res); own != nil {
 			pass.ExportPackageFact(own)
 		}

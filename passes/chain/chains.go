@@ -241,7 +241,18 @@ func (m *model) call(res *Result, call *ast.CallExpr, seqs *sequences) {
 	sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	method := fn.Signature().Recv() != nil // (the type of x.M has no receiver)
 
-	// Middleware stacks.
+	// Middleware stacks: a composer of your own (Chain(mws...)), in the
+	// order its loop wraps them.
+	if f := m.composer(fn); f != nil {
+		if elems, lit := m.composedElems(call, f); len(elems) >= 2 {
+			pos := call.Pos()
+			if lit != nil {
+				pos = lit.Pos()
+			}
+			m.addChain(res, nil, nil, elems, true, call, lit, pos, nil)
+		}
+		return
+	}
 	switch {
 	case knowledge.MiddlewareCall(fn) == knowledge.Adds:
 		m.stack(res, call, call.Args, seqs, sel) // Use adds to the router: successive calls stack up
