@@ -608,6 +608,9 @@ func (m *model) middlewareClass(e ast.Expr) (Class, bool) {
 		if !ok {
 			return Unknown, false
 		}
+		if knowledge.Challengers[knowledge.MemberOf(fn)] {
+			return Bearing, true // a framework's Basic authentication middleware
+		}
 		if !m.analysed(fn.Pkg()) {
 			return Unknown, false
 		}
@@ -620,6 +623,9 @@ func (m *model) middlewareClass(e ast.Expr) (Class, bool) {
 			id = x.(*ast.Ident)
 		}
 		fn, ok := info.Uses[id].(*types.Func)
+		if ok && knowledge.Challengers[knowledge.MemberOf(fn)] {
+			return Bearing, true
+		}
 		if !ok || !m.analysed(fn.Pkg()) {
 			return Unknown, false
 		}

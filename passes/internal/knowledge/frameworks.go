@@ -119,6 +119,11 @@ type Framework struct {
 	// constructors whose arguments are middleware run in order (any
 	// receiver of the package: chi's Mux and Router, echo's Echo and Group).
 	Middleware map[string]Stacking
+	// Challengers: the package's middleware (constructors, or middleware
+	// functions) that answer a request they reject with 401 and a
+	// challenge: its Basic authentication middleware, whose code the
+	// analysis does not read.
+	Challengers []string
 }
 
 // KeyValue names the key's and the value's arguments of a ValueStores call.
@@ -340,6 +345,7 @@ var Frameworks = []*Framework{
 		ValueStores: map[string]KeyValue{"Context.Set": {0, 1}},
 		ValueLoads:  map[string]int{"Context.Get": 0, "Context.MustGet": 0, "Context.Value": 0},
 		Middleware:  routerMethods,
+		Challengers: []string{"BasicAuth", "BasicAuthForRealm"},
 	},
 	echo(Echo4, []string{"HTTPError.SetInternal", "HTTPError.WithInternal"}),
 	echo(Echo5, []string{"HTTPError.Wrap"}),
@@ -363,6 +369,11 @@ var Frameworks = []*Framework{
 	},
 	{Path: ChiRender, Described: true, StatusArg: map[string]int{"Status": 1}},
 	{Path: Chi, Described: true, Middleware: routerMethods},
+	// The frameworks' Basic authentication middleware: on a failure they
+	// set WWW-Authenticate (Basic realm=...) and answer 401.
+	{Path: Chi + "/middleware", Challengers: []string{"BasicAuth"}},
+	{Path: Echo4 + "/middleware", Challengers: []string{"BasicAuth", "BasicAuthWithConfig"}},
+	{Path: Fiber2 + "/middleware/basicauth", Challengers: []string{"New"}},
 	{Path: GorillaMux, Described: true, Middleware: routerMethods},
 	{Path: Alice, Described: true, Middleware: map[string]Stacking{"New": Builds, "Append": Builds}},
 	{
@@ -523,6 +534,7 @@ var (
 	Formats       = map[Member]int{}
 	NameForms     = map[Member]int{}
 	Integrity     = map[Member]bool{}
+	Challengers   = map[Member]bool{}
 	CodeErrors    = map[Member]int{}
 	ErrorTypes    = map[TypeName]string{}
 	NoReturn      = map[Member]bool{}
@@ -572,6 +584,9 @@ func init() {
 		}
 		for _, m := range f.Integrity {
 			Integrity[member(f.Path, m)] = true
+		}
+		for _, m := range f.Challengers {
+			Challengers[member(f.Path, m)] = true
 		}
 		for _, shape := range f.Handlers {
 			var params []TypeName

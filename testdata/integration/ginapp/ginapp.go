@@ -140,6 +140,10 @@ func Router(s Sessions, ops gin.Accounts) *gin.Engine {
 	opsGroup := r.Group("/ops", gin.BasicAuth(ops))
 	opsGroup.GET("/health", func(c *gin.Context) { c.String(http.StatusOK, "ok") })
 
+	// the session guard turns away the Basic clients before gin.BasicAuth asks them
+	backoffice := r.Group("/backoffice", RequireSession(s), gin.BasicAuth(ops)) // want chainorder
+	backoffice.GET("/queue", func(c *gin.Context) { c.String(http.StatusOK, "queue") })
+
 	// silent: library middleware gin.BasicAuthForProxy answers 407 with Proxy-Authenticate
 	egress := r.Group("/egress", gin.BasicAuthForProxy(ops, "egress"))
 	egress.Any("/*path", func(c *gin.Context) { c.Status(http.StatusBadGateway) })
