@@ -132,7 +132,7 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *f
 	// A status mapping that answers an authentication failure with 403 is
 	// reported at the mapping; a write of its result is the same cause.
 	mapped := mappings(pass, fail, insp, rep)
-	importedMappings(pass, fail, rep)
+	mappedAt := importedMappings(pass, fail, rep)
 	var found []finding
 	var assigned []assignedAt
 	for _, s := range resp.Sites {
@@ -268,6 +268,9 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *f
 			continue // (a helper's own write, reported where it decides)
 		}
 		s := f.site
+		if s.SetAt.IsValid() && mappedAt[lineOf{s.SetAt.Filename, s.SetAt.Line}] {
+			continue // its 403 is set by a mapping reported there: one cause, one finding
+		}
 		// A carrier's 403 is set elsewhere (a sentinel, a constructor):
 		// the message says where, for that is what to change.
 		setAt := ""
@@ -390,7 +393,8 @@ func forbids(pass *analysis.Pass, fail *failure.Result, rep *report.Reporter, ob
 // (an unauthenticated error here, of a scheme with a challenge). The
 // finding is at the mapping, in the imported package: the same finding
 // from every package that returns the error, which the drivers print once.
-func importedMappings(pass *analysis.Pass, fail *failure.Result, rep *report.Reporter) {
+func importedMappings(pass *analysis.Pass, fail *failure.Result, rep *report.Reporter) map[lineOf]bool {
+	mapped := make(map[lineOf]bool)
 	for _, of := range pass.AllObjectFacts() {
 		f, ok := of.Fact.(*Forbids)
 		if !ok || f.Ignored || of.Object.Pkg() == pass.Pkg {
@@ -414,10 +418,18 @@ func importedMappings(pass *analysis.Pass, fail *failure.Result, rep *report.Rep
 		if _, ok := of.Object.(*types.Const); ok {
 			what = "errors of that kind"
 		}
+		mapped[lineOf{f.At.Filename, f.At.Line}] = true
 		rep.Report(analysis.Diagnostic{Pos: pos,
 			Message: fmt.Sprintf("status mapping at %s:%d answers %s.%s with 403, and the packages that import it return %s when authentication fails: map it to 401 and answer with a WWW-Authenticate challenge",
 				filepath.Base(f.At.Filename), f.At.Line, of.Object.Pkg().Name(), of.Object.Name(), what)})
 	}
+	return mapped
+}
+
+// lineOf is a line of a file.
+type lineOf struct {
+	file string
+	line int
 }
 
 // posIn finds at in fset: the file of that name (a file of another

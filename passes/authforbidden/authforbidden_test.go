@@ -18,7 +18,7 @@ func TestAuthForbidden(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdir.Path(), authforbidden.Analyzer, "authforbidden/nethttp", "authforbidden/ownc")
 	analysistest.Run(t, testdir.Path(), authforbidden.Analyzer, "authforbidden/frameworks", "authforbidden/crosspkg",
 		"authforbidden/flow", "authforbidden/flowfw", "authforbidden/carrier", "authforbidden/statusvar", "authforbidden/fwerrors", "authforbidden/funcval", "authforbidden/errhandler/...",
-		"authforbidden/tokenuse", "authforbidden/tokenunused", "authforbidden/loops", "authforbidden/kinds/...", "authforbidden/foreign/...",
+		"authforbidden/tokenuse", "authforbidden/tokenunused", "authforbidden/loops", "authforbidden/foreign/...",
 		"authforbidden/ctxid/...", "authforbidden/mtls", "authforbidden/expiry")
 }
 

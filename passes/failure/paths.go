@@ -697,6 +697,25 @@ func (m *model) unauthenticated() bool {
 					if obj := m.constOf(c); obj != nil {
 						note(obj, st.sig[b])
 					}
+				case *ssa.Call:
+					// apperr.New(apperr.KindTokenExpired, msg): a typed code
+					// handed to a function of its own package that returns
+					// an error, which carries it
+					callee := x.Call.StaticCallee()
+					if callee == nil || callee.Pkg == nil || !returnsError(x.Call.Signature()) {
+						continue
+					}
+					for _, a := range x.Call.Args {
+						c, ok := a.(*ssa.Const)
+						if !ok || c.Value == nil {
+							continue
+						}
+						if n, ok := types.Unalias(c.Type()).(*types.Named); ok && n.Obj().Pkg() == callee.Pkg.Pkg {
+							if obj := m.constOf(c); obj != nil {
+								note(obj, st.sig[b])
+							}
+						}
+					}
 				}
 			}
 		}

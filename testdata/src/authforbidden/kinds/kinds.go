@@ -26,7 +26,7 @@ func Authenticate(r *http.Request) (string, error) {
 	}
 	sub, ok := tokens[tok]
 	if !ok {
-		return "", apperr.Wrap(apperr.KindTokenExpired, "token expired", errors.New("unknown")) // want `403 answers an authentication failure .*, with the 403 set at apperr.go:24`
+		return "", apperr.Wrap(apperr.KindTokenExpired, "token expired", errors.New("unknown")) // the mapping that sets its 403 is reported (apperr.go:24): the same cause
 	}
 	return sub, nil
 }

@@ -52,6 +52,7 @@ const (
 	KindInternal Kind = iota
 	KindExpired
 	KindDenied
+	KindStale
 )
 
 // Error is the service's error: its kind decides the status.
@@ -63,6 +64,28 @@ var statusByKind = map[Kind]int{
 	KindInternal: http.StatusInternalServerError,
 	KindExpired:  http.StatusForbidden, // want `status mapping at apierr.go:[0-9]+ answers apierr.KindExpired with 403, and the packages that import it return errors of that kind when authentication fails`
 	KindDenied:   http.StatusForbidden, // an authorisation decision
+	KindStale:    http.StatusForbidden, // want `status mapping at apierr.go:[0-9]+ answers apierr.KindStale with 403`
+}
+
+// Failure carries the status of its kind, looked up when it is built.
+type Failure struct {
+	Kind   Kind
+	Status int
+}
+
+func (f *Failure) Error() string { return "failure" }
+
+// Fail builds a Failure of kind k.
+func Fail(k Kind) *Failure { return &Failure{Kind: k, Status: statusByKind[k]} }
+
+// Write answers with err's status.
+func Write(w http.ResponseWriter, err error) {
+	var f *Failure
+	if errors.As(err, &f) {
+		w.WriteHeader(f.Status)
+		return
+	}
+	w.WriteHeader(http.StatusInternalServerError)
 }
 
 // KindStatus answers an Error with the status of its kind.

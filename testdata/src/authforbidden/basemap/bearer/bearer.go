@@ -70,3 +70,15 @@ func Session(r *http.Request) (string, error) {
 	}
 	return raw, nil
 }
+
+// Stale checks the token's signature and answers a bad one with the
+// service's failure of kind KindStale: the mapping that gives it 403 is
+// reported, and this return, which answers with that 403, is the same
+// cause.
+func Stale(r *http.Request) (string, error) {
+	raw, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if err := verifySignature(raw); err != nil {
+		return "", apierr.Fail(apierr.KindStale)
+	}
+	return raw, nil
+}

@@ -14,14 +14,14 @@ type Kind int
 const (
 	KindInternal Kind = iota
 	KindUnauthenticated
-	KindTokenExpired // want KindTokenExpired:"maps to 403 at apperr.go:24"
-	KindForbidden    // want KindForbidden:"maps to 403 at apperr.go:25"
+	KindTokenExpired
+	KindForbidden
 )
 
 var statusByKind = map[Kind]int{
 	KindInternal:        http.StatusInternalServerError,
 	KindUnauthenticated: http.StatusUnauthorized,
-	KindTokenExpired:    http.StatusForbidden,
+	KindTokenExpired:    http.StatusForbidden, // want `status mapping at apperr.go:24 answers apperr.KindTokenExpired with 403, and the packages that import it return errors of that kind when authentication fails`
 	KindForbidden:       http.StatusForbidden,
 }
 
