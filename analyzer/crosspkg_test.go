@@ -10,7 +10,8 @@ import (
 	"testing"
 )
 
-// A status mapping in a base package (apierr) answers its errors with 403;
+// A status mapping in a base package (apierr) answers its errors with 403
+// (or, for gRPC, PermissionDenied);
 // which of them are authentication failures only the packages that import
 // it know, by what they return when a check fails. They report the
 // mapping, at its line in the base package: go/analysis's test harness
@@ -55,7 +56,7 @@ func importedMappings(t *testing.T, fixture string) {
 	}
 	got := make(map[string][]string)
 	for _, h := range analyze(t, pkgs, nil) {
-		if h.Rule != "authforbidden" {
+		if h.Rule != "authforbidden" && h.Rule != "grpcauthcode" {
 			continue
 		}
 		k := fmt.Sprintf("%s:%d", filepath.Base(h.Posn.Filename), h.Posn.Line)

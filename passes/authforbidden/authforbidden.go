@@ -407,7 +407,7 @@ func importedMappings(pass *analysis.Pass, fail *failure.Result, rep *report.Rep
 		// At the mapping; where only the export data of its package is in
 		// view (go vet), whose positions cover its exported declarations
 		// alone, at the error's declaration.
-		pos := posIn(pass.Fset, f.At)
+		pos := report.PosIn(pass.Fset, f.At)
 		if !pos.IsValid() {
 			pos = of.Object.Pos()
 		}
@@ -430,23 +430,6 @@ func importedMappings(pass *analysis.Pass, fail *failure.Result, rep *report.Rep
 type lineOf struct {
 	file string
 	line int
-}
-
-// posIn finds at in fset: the file of that name (a file of another
-// package, from source or from export data), at that line and column.
-func posIn(fset *token.FileSet, at token.Position) token.Pos {
-	var pos token.Pos
-	fset.Iterate(func(f *token.File) bool {
-		if f.Name() != at.Filename || at.Line < 1 || at.Line > f.LineCount() {
-			return true
-		}
-		pos = f.LineStart(at.Line)
-		if at.Column > 1 && (at.Line == f.LineCount() || int(f.LineStart(at.Line+1)-pos) > at.Column-1) {
-			pos += token.Pos(at.Column - 1)
-		}
-		return false
-	})
-	return pos
 }
 
 // enclosingFunc returns the declared function a node is in (nil in a

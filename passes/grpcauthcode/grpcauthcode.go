@@ -35,10 +35,11 @@ const Name = ruleid.GRPCAuthCode
 // New returns the rule reading cfg and the failure model fail.
 func New(cfg, fail *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:     Name,
-		Doc:      doc,
-		URL:      "https://github.com/authchallenge/authchallenge/blob/main/passes/grpcauthcode/doc.md",
-		Requires: []*analysis.Analyzer{cfg, fail, ir.Analyzer},
+		Name:      Name,
+		Doc:       doc,
+		URL:       "https://github.com/authchallenge/authchallenge/blob/main/passes/grpcauthcode/doc.md",
+		Requires:  []*analysis.Analyzer{cfg, fail, ir.Analyzer},
+		FactTypes: []analysis.Fact{new(Denies)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[fail].(*failure.Result), pass.ResultOf[ir.Analyzer].(*ir.IR))
 			return nil, nil
@@ -57,10 +58,11 @@ const (
 )
 
 func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result, prog *ir.IR) {
+	rep := report.New(pass, cfg, Name)
+	importedDenials(pass, fail, rep)
 	if !imports(pass.Pkg, pkgCodes) {
 		return
 	}
-	rep := report.New(pass, cfg, Name)
 	withStatus := imports(pass.Pkg, pkgStatus)
 	reported := make(map[ast.Expr]bool)
 	// Package-level status errors with PermissionDenied
@@ -186,6 +188,10 @@ func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result, prog *ir
 						if isCode(sig.Results().At(i).Type()) && isPermissionDenied(pass, r) {
 							if fs := fail.In(n.Pos(), n.End()); reportable(fs) {
 								report1(rep, r, fs, "code mapping answers an authentication failure (%s) with PermissionDenied: missing or invalid credentials are codes.Unauthenticated; return it here")
+							} else if fs == nil {
+								for _, v := range fail.Matched(n.Pos()) {
+									denies(pass, fail, rep, v, r)
+								}
 							}
 						}
 					}
@@ -209,6 +215,9 @@ func run(pass *analysis.Pass, cfg *config.Config, fail *failure.Result, prog *ir
 						obj = pass.TypesInfo.Uses[k]
 					case *ast.SelectorExpr:
 						obj = pass.TypesInfo.Uses[k.Sel]
+					}
+					if fail.Unauthenticated(obj) == nil {
+						denies(pass, fail, rep, obj, kv.Value)
 					}
 					if u := fail.Unauthenticated(obj); u != nil && u.Class != chain.Less {
 						d := analysis.Diagnostic{Pos: kv.Value.Pos(), End: kv.Value.End(),
@@ -364,4 +373,73 @@ func paramIndex(pass *analysis.Pass, fn *types.Func, e ast.Expr) int {
 		}
 	}
 	return -1
+}
+
+// Denies is the fact that a code mapping of the object's package answers
+// the error it names (a sentinel variable, or a typed code that errors
+// carry) with PermissionDenied, at At. Whether that error is an
+// authentication failure may be known only to the packages that return
+// it: those report the mapping (importedDenials), as authforbidden does a
+// status mapping's 403. Ignored: an authchallenge:ignore directive for
+// this rule is on the mapping's line.
+type Denies struct {
+	At      token.Position
+	Ignored bool
+}
+
+// AFact marks Denies as a fact.
+func (*Denies) AFact() {}
+
+func (f *Denies) String() string {
+	return fmt.Sprintf("maps to PermissionDenied at %s:%d", filepath.Base(f.At.Filename), f.At.Line)
+}
+
+// denies records that the mapping at e answers obj with PermissionDenied,
+// when obj is an error variable or a typed constant of this package that
+// this package does not know for an authentication failure.
+func denies(pass *analysis.Pass, fail *failure.Result, rep *report.Reporter, obj types.Object, e ast.Expr) {
+	if obj == nil || obj.Pkg() != pass.Pkg || obj.Parent() != pass.Pkg.Scope() || fail.Unauthenticated(obj) != nil {
+		return
+	}
+	switch obj.(type) {
+	case *types.Var, *types.Const:
+	default:
+		return
+	}
+	var f Denies
+	if pass.ImportObjectFact(obj, &f) {
+		return // the first mapping found
+	}
+	pass.ExportObjectFact(obj, &Denies{At: pass.Fset.Position(e.Pos()), Ignored: rep.Suppressed(e.Pos())})
+}
+
+// importedDenials reports the code mappings of imported packages that
+// answer with PermissionDenied an error this package returns when
+// authentication fails, at the mapping (or, where only export data is in
+// view, at the error's declaration).
+func importedDenials(pass *analysis.Pass, fail *failure.Result, rep *report.Reporter) {
+	for _, of := range pass.AllObjectFacts() {
+		f, ok := of.Fact.(*Denies)
+		if !ok || f.Ignored || of.Object.Pkg() == pass.Pkg {
+			continue
+		}
+		u := fail.Unauthenticated(of.Object)
+		if u == nil || u.Class == chain.Less || u.Speculative {
+			continue
+		}
+		pos := report.PosIn(pass.Fset, f.At)
+		if !pos.IsValid() {
+			pos = of.Object.Pos()
+		}
+		if !pos.IsValid() {
+			continue
+		}
+		what := "that error"
+		if _, ok := of.Object.(*types.Const); ok {
+			what = "errors of that kind"
+		}
+		rep.Report(analysis.Diagnostic{Pos: pos,
+			Message: fmt.Sprintf("code mapping at %s:%d answers %s.%s with PermissionDenied, and the packages that import it return %s when authentication fails: missing or invalid credentials are codes.Unauthenticated; map it to that",
+				filepath.Base(f.At.Filename), f.At.Line, of.Object.Pkg().Name(), of.Object.Name(), what)})
+	}
 }

@@ -121,3 +121,20 @@ func (r *Reporter) Finish() {
 		}
 	}
 }
+
+// PosIn finds at in fset: the file of that name (a file of another
+// package, from source or from export data), at that line and column.
+func PosIn(fset *token.FileSet, at token.Position) token.Pos {
+	var pos token.Pos
+	fset.Iterate(func(f *token.File) bool {
+		if f.Name() != at.Filename || at.Line < 1 || at.Line > f.LineCount() {
+			return true
+		}
+		pos = f.LineStart(at.Line)
+		if at.Column > 1 && (at.Line == f.LineCount() || int(f.LineStart(at.Line+1)-pos) > at.Column-1) {
+			pos += token.Pos(at.Column - 1)
+		}
+		return false
+	})
+	return pos
+}

@@ -177,7 +177,7 @@ func codeOf(err error) codes.Code {
 	return codes.Internal
 }
 
-var errBusy = errors.New("busy")
+var errBusy = errors.New("busy") // want errBusy:"maps to PermissionDenied at authfunc.go:175"
 
 func busy(n int) error {
 	if n > 10 {

@@ -16,7 +16,7 @@ import (
 	"tokens/token"
 )
 
-var errQuota = errors.New("quota exceeded")
+var errQuota = errors.New("quota exceeded") // want errQuota:"maps to PermissionDenied at codetable.go:25"
 
 var codeByErr = map[error]codes.Code{
 	token.ErrMalformed: codes.Unauthenticated,

@@ -15,7 +15,7 @@ import (
 	"grpcauthcode/segtable/seg"
 )
 
-var errBusy = errors.New("busy")
+var errBusy = errors.New("busy") // want errBusy:"maps to PermissionDenied at segtable.go:28"
 
 var codes4 = map[error]codes.Code{
 	seg.ErrMalformed: codes.Unauthenticated,

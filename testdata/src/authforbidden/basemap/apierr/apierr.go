@@ -7,6 +7,8 @@ package apierr
 import (
 	"errors"
 	"net/http"
+
+	"google.golang.org/grpc/codes"
 )
 
 var (
@@ -95,4 +97,20 @@ func KindStatus(err error) int {
 		return statusByKind[e.Kind]
 	}
 	return http.StatusInternalServerError
+}
+
+var codeByErr = map[error]codes.Code{
+	ErrBadToken:  codes.PermissionDenied, // want `code mapping at apierr.go:[0-9]+ answers apierr.ErrBadToken with PermissionDenied, and the packages that import it return that error when authentication fails`
+	ErrForbidden: codes.PermissionDenied, // an authorisation decision
+}
+
+// Code answers err with a gRPC code.
+func Code(err error) codes.Code {
+	switch {
+	case errors.Is(err, ErrExpired):
+		return codes.PermissionDenied // want `code mapping at apierr.go:[0-9]+ answers apierr.ErrExpired with PermissionDenied`
+	case errors.Is(err, ErrNoSession):
+		return codes.PermissionDenied // a cookie session's failure: no challenge to ask for
+	}
+	return codeByErr[err]
 }
