@@ -353,15 +353,10 @@ func mappings(pass *analysis.Pass, fail *failure.Result, insp *inspector.Inspect
 }
 
 // Forbids is the fact that a status mapping of the object's package answers
-// the error it names (a sentinel variable, or a typed code that errors
-// carry) with 403, at At. Whether that error is an authentication failure
-// may be known only to the packages that return it: those report the
-// mapping (importedMappings). Ignored: an authchallenge:ignore directive
-// for this rule is on the mapping's line.
-type Forbids struct {
-	At      token.Position
-	Ignored bool
-}
+// the error it names with 403 (see failure.Mapping): the packages that
+// return the error when authentication fails report the mapping
+// (importedMappings).
+type Forbids struct{ failure.Mapping }
 
 func (*Forbids) AFact() {}
 
@@ -369,59 +364,27 @@ func (f *Forbids) String() string {
 	return fmt.Sprintf("maps to 403 at %s:%d", filepath.Base(f.At.Filename), f.At.Line)
 }
 
-// forbids records that the mapping at e answers obj with 403, when obj is
-// an error variable or a typed constant of this package that this
-// package does not know for an authentication failure.
+// forbids records that the mapping at e answers obj with 403.
 func forbids(pass *analysis.Pass, fail *failure.Result, rep *report.Reporter, obj types.Object, e ast.Expr) {
-	if obj == nil || obj.Pkg() != pass.Pkg || obj.Parent() != pass.Pkg.Scope() || fail.Unauthenticated(obj) != nil {
-		return
+	if !fail.Mappable(pass, obj) || pass.ImportObjectFact(obj, new(Forbids)) {
+		return // not an error of this package's to judge, or its first mapping is recorded
 	}
-	switch obj.(type) {
-	case *types.Var, *types.Const:
-	default:
-		return
-	}
-	var f Forbids
-	if pass.ImportObjectFact(obj, &f) {
-		return // the first mapping found
-	}
-	pass.ExportObjectFact(obj, &Forbids{At: pass.Fset.Position(e.Pos()), Ignored: rep.Suppressed(e.Pos())})
+	pass.ExportObjectFact(obj, &Forbids{failure.Mapping{At: pass.Fset.Position(e.Pos()), Ignored: rep.Suppressed(e.Pos())}})
 }
 
 // importedMappings reports the status mappings of imported packages that
-// answer with 403 an error this package returns when authentication fails
-// (an unauthenticated error here, of a scheme with a challenge). The
-// finding is at the mapping, in the imported package: the same finding
-// from every package that returns the error, which the drivers print once.
+// answer with 403 an error this package returns when authentication fails,
+// and returns the lines it reported.
 func importedMappings(pass *analysis.Pass, fail *failure.Result, rep *report.Reporter) map[lineOf]bool {
 	mapped := make(map[lineOf]bool)
-	for _, of := range pass.AllObjectFacts() {
-		f, ok := of.Fact.(*Forbids)
-		if !ok || f.Ignored || of.Object.Pkg() == pass.Pkg {
-			continue
-		}
-		u := fail.Unauthenticated(of.Object)
-		if u == nil || u.Class == chain.Less || u.Speculative {
-			continue
-		}
-		// At the mapping; where only the export data of its package is in
-		// view (go vet), whose positions cover its exported declarations
-		// alone, at the error's declaration.
-		pos := report.PosIn(pass.Fset, f.At)
-		if !pos.IsValid() {
-			pos = of.Object.Pos()
-		}
-		if !pos.IsValid() {
-			continue
-		}
-		what := "that error"
-		if _, ok := of.Object.(*types.Const); ok {
-			what = "errors of that kind"
-		}
-		mapped[lineOf{f.At.Filename, f.At.Line}] = true
-		rep.Report(analysis.Diagnostic{Pos: pos,
+	fact := func() analysis.Fact { return new(Forbids) }
+	mapping := func(f analysis.Fact) failure.Mapping { return f.(*Forbids).Mapping }
+	for _, m := range fail.MappedFailures(pass, fact, mapping) {
+		at := m.Mapping.At
+		mapped[lineOf{at.Filename, at.Line}] = true
+		rep.Report(analysis.Diagnostic{Pos: m.Pos,
 			Message: fmt.Sprintf("status mapping at %s:%d answers %s.%s with 403, and the packages that import it return %s when authentication fails: map it to 401 and answer with a WWW-Authenticate challenge",
-				filepath.Base(f.At.Filename), f.At.Line, of.Object.Pkg().Name(), of.Object.Name(), what)})
+				filepath.Base(at.Filename), at.Line, m.Obj.Pkg().Name(), m.Obj.Name(), m.What())})
 	}
 	return mapped
 }

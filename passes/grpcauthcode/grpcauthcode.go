@@ -376,16 +376,10 @@ func paramIndex(pass *analysis.Pass, fn *types.Func, e ast.Expr) int {
 }
 
 // Denies is the fact that a code mapping of the object's package answers
-// the error it names (a sentinel variable, or a typed code that errors
-// carry) with PermissionDenied, at At. Whether that error is an
-// authentication failure may be known only to the packages that return
-// it: those report the mapping (importedDenials), as authforbidden does a
-// status mapping's 403. Ignored: an authchallenge:ignore directive for
-// this rule is on the mapping's line.
-type Denies struct {
-	At      token.Position
-	Ignored bool
-}
+// the error it names with PermissionDenied (see failure.Mapping): the
+// packages that return the error when authentication fails report the
+// mapping (importedDenials), as authforbidden does a status mapping's 403.
+type Denies struct{ failure.Mapping }
 
 // AFact marks Denies as a fact.
 func (*Denies) AFact() {}
@@ -394,52 +388,24 @@ func (f *Denies) String() string {
 	return fmt.Sprintf("maps to PermissionDenied at %s:%d", filepath.Base(f.At.Filename), f.At.Line)
 }
 
-// denies records that the mapping at e answers obj with PermissionDenied,
-// when obj is an error variable or a typed constant of this package that
-// this package does not know for an authentication failure.
+// denies records that the mapping at e answers obj with PermissionDenied.
 func denies(pass *analysis.Pass, fail *failure.Result, rep *report.Reporter, obj types.Object, e ast.Expr) {
-	if obj == nil || obj.Pkg() != pass.Pkg || obj.Parent() != pass.Pkg.Scope() || fail.Unauthenticated(obj) != nil {
+	if !fail.Mappable(pass, obj) || pass.ImportObjectFact(obj, new(Denies)) {
 		return
 	}
-	switch obj.(type) {
-	case *types.Var, *types.Const:
-	default:
-		return
-	}
-	var f Denies
-	if pass.ImportObjectFact(obj, &f) {
-		return // the first mapping found
-	}
-	pass.ExportObjectFact(obj, &Denies{At: pass.Fset.Position(e.Pos()), Ignored: rep.Suppressed(e.Pos())})
+	pass.ExportObjectFact(obj, &Denies{failure.Mapping{At: pass.Fset.Position(e.Pos()), Ignored: rep.Suppressed(e.Pos())}})
 }
 
 // importedDenials reports the code mappings of imported packages that
 // answer with PermissionDenied an error this package returns when
-// authentication fails, at the mapping (or, where only export data is in
-// view, at the error's declaration).
+// authentication fails.
 func importedDenials(pass *analysis.Pass, fail *failure.Result, rep *report.Reporter) {
-	for _, of := range pass.AllObjectFacts() {
-		f, ok := of.Fact.(*Denies)
-		if !ok || f.Ignored || of.Object.Pkg() == pass.Pkg {
-			continue
-		}
-		u := fail.Unauthenticated(of.Object)
-		if u == nil || u.Class == chain.Less || u.Speculative {
-			continue
-		}
-		pos := report.PosIn(pass.Fset, f.At)
-		if !pos.IsValid() {
-			pos = of.Object.Pos()
-		}
-		if !pos.IsValid() {
-			continue
-		}
-		what := "that error"
-		if _, ok := of.Object.(*types.Const); ok {
-			what = "errors of that kind"
-		}
-		rep.Report(analysis.Diagnostic{Pos: pos,
+	fact := func() analysis.Fact { return new(Denies) }
+	mapping := func(f analysis.Fact) failure.Mapping { return f.(*Denies).Mapping }
+	for _, m := range fail.MappedFailures(pass, fact, mapping) {
+		at := m.Mapping.At
+		rep.Report(analysis.Diagnostic{Pos: m.Pos,
 			Message: fmt.Sprintf("code mapping at %s:%d answers %s.%s with PermissionDenied, and the packages that import it return %s when authentication fails: missing or invalid credentials are codes.Unauthenticated; map it to that",
-				filepath.Base(f.At.Filename), f.At.Line, of.Object.Pkg().Name(), of.Object.Name(), what)})
+				filepath.Base(at.Filename), at.Line, m.Obj.Pkg().Name(), m.Obj.Name(), m.What())})
 	}
 }
