@@ -202,32 +202,9 @@ func (m *model) sliceLiteral(e ast.Expr) *ast.CompositeLit {
 		if !ok || v.Parent() == nil || v.Parent() == m.pass.Pkg.Scope() {
 			return nil
 		}
-		var found *ast.CompositeLit
-		n := 0
-		for _, f := range m.pass.Files {
-			if f.Pos() > v.Pos() || v.Pos() >= f.End() {
-				continue
-			}
-			ast.Inspect(f, func(node ast.Node) bool {
-				as, ok := node.(*ast.AssignStmt)
-				if !ok {
-					return true
-				}
-				for i, l := range as.Lhs {
-					id, ok := l.(*ast.Ident)
-					if !ok || (m.pass.TypesInfo.Defs[id] != v && m.pass.TypesInfo.Uses[id] != v) {
-						continue
-					}
-					n++
-					if len(as.Rhs) == len(as.Lhs) {
-						found, _ = ast.Unparen(as.Rhs[i]).(*ast.CompositeLit)
-					}
-				}
-				return true
-			})
-		}
-		if n == 1 {
-			return found
+		if val := m.singleAssign(v); val != nil {
+			lit, _ := ast.Unparen(val).(*ast.CompositeLit)
+			return lit
 		}
 	}
 	return nil
