@@ -692,57 +692,37 @@ func declOf(fn *ssa.Function) *types.Func {
 
 // callAt finds the call expression whose '(' is at pos in fn's syntax.
 func callAt(fn *ssa.Function, pos token.Pos) *ast.CallExpr {
-	syn := fn.Syntax()
-	if syn == nil || !pos.IsValid() {
-		return nil
-	}
-	var found *ast.CallExpr
-	ast.Inspect(syn, func(n ast.Node) bool {
-		if found != nil || n == nil || n.Pos() > pos || n.End() <= pos {
-			return false
-		}
-		if c, ok := n.(*ast.CallExpr); ok && c.Lparen == pos {
-			found = c
-		}
-		return true
-	})
-	return found
+	return nodeAt(fn, pos, func(c *ast.CallExpr) token.Pos { return c.Lparen })
 }
 
 // selectorAt finds the selector x.M whose M is at pos in fn's syntax (a
 // method value).
 func selectorAt(fn *ssa.Function, pos token.Pos) *ast.SelectorExpr {
-	syn := fn.Syntax()
-	if syn == nil || !pos.IsValid() {
-		return nil
-	}
-	var found *ast.SelectorExpr
-	ast.Inspect(syn, func(n ast.Node) bool {
-		if found != nil || n == nil || n.Pos() > pos || n.End() <= pos {
-			return false
-		}
-		if s, ok := n.(*ast.SelectorExpr); ok && s.Sel.Pos() == pos {
-			found = s
-		}
-		return true
-	})
-	return found
+	return nodeAt(fn, pos, func(s *ast.SelectorExpr) token.Pos { return s.Sel.Pos() })
 }
 
 // indexAt finds the index expression x[i] whose '[' is at pos in fn's
 // syntax (an element read).
 func indexAt(fn *ssa.Function, pos token.Pos) *ast.IndexExpr {
+	return nodeAt(fn, pos, func(x *ast.IndexExpr) token.Pos { return x.Lbrack })
+}
+
+// nodeAt finds the node of type N in fn's syntax whose position, as at
+// reads it, is pos (the zero N if none): where an SSA instruction says it
+// is.
+func nodeAt[N ast.Node](fn *ssa.Function, pos token.Pos, at func(N) token.Pos) N {
+	var found N
 	syn := fn.Syntax()
 	if syn == nil || !pos.IsValid() {
-		return nil
+		return found
 	}
-	var found *ast.IndexExpr
+	done := false
 	ast.Inspect(syn, func(n ast.Node) bool {
-		if found != nil || n == nil || n.Pos() > pos || n.End() <= pos {
+		if done || n == nil || n.Pos() > pos || n.End() <= pos {
 			return false
 		}
-		if x, ok := n.(*ast.IndexExpr); ok && x.Lbrack == pos {
-			found = x
+		if x, ok := n.(N); ok && at(x) == pos {
+			found, done = x, true
 		}
 		return true
 	})
