@@ -122,6 +122,11 @@ const (
 	// Mismatch: a comparison of the credential with a stored secret
 	// failed (!=, a constant-time compare, a map lookup that missed).
 	Mismatch
+	// Invalid: a check accepted the credential, but what it returned says
+	// the credential is not valid now: a time of it compared with another
+	// (past its expiry), or an authorization server's verdict on it that
+	// is false (RFC 7662's active).
+	Invalid
 	// Sentinel: an error of a failed check matched an unauthenticated
 	// error (errors.Is, ==, a switch).
 	Sentinel
@@ -168,6 +173,8 @@ func (s *Signal) Describe(named string) string {
 		return "the check of the " + what + " failed"
 	case Mismatch:
 		return "the presented " + what + " did not match the stored secret"
+	case Invalid:
+		return "the " + what + " checked out but has expired or is not active"
 	case Sentinel:
 		if s.Err != nil {
 			return "the error is " + s.Err.Name()

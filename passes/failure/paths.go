@@ -73,11 +73,19 @@ func (m *model) cond(st *fstate, v ssa.Value, depth int) (*Signal, side) {
 			for _, a := range x.Call.Args {
 				if sig := st.ident[a]; sig != nil {
 					expired := *sig
-					expired.Kind, expired.Pos, expired.Check, expired.Err = Mismatch, x.Pos(), nil, nil
+					expired.Kind, expired.Pos, expired.Check, expired.Err = Invalid, x.Pos(), nil, nil
 					return &expired, byReturn
 				}
 			}
 		}
+	}
+	// the verdict an authorization server gave on the token a check sent
+	// it (RFC 7662's active), read from what the check returned: false
+	// says the credential is not valid
+	if sig := st.ident[v]; sig != nil && tagged(v, knowledge.Verdicts, 0) {
+		inactive := *sig
+		inactive.Kind, inactive.Pos, inactive.Check, inactive.Err = Invalid, v.Pos(), nil, nil
+		return &inactive, whenFalse
 	}
 	// a bool read from a credential's record (d.revoked)
 	if s := st.cred[v]; s != nil && isBool(v.Type()) {
@@ -347,7 +355,7 @@ func (m *model) paths(st *fstate) {
 	// authorization, not a check of credentials.
 	var passed []*ssa.BasicBlock
 	for b, e := range conds {
-		if e.raw || (e.sig.Kind != Rejected && e.sig.Kind != Mismatch) {
+		if e.raw || (e.sig.Kind != Rejected && e.sig.Kind != Mismatch && e.sig.Kind != Invalid) {
 			continue // a raw comparison, a sentinel, or a presence test (BasicAuth's ok) verifies nothing
 		}
 		ok := b.Succs[1]
@@ -464,6 +472,9 @@ func validity(b *ssa.BasicBlock) bool {
 	if n, ok := cond.(*ssa.UnOp); ok && n.Op == token.NOT {
 		cond = n.X
 	}
+	if tagged(cond, knowledge.Verdicts, 0) {
+		return true
+	}
 	var ops []ssa.Value
 	switch x := cond.(type) {
 	case *ssa.BinOp:
@@ -479,45 +490,47 @@ func validity(b *ssa.BasicBlock) bool {
 		ops = x.Call.Args
 	}
 	for _, op := range ops {
-		if registeredClaim(op, 0) {
+		if tagged(op, knowledge.RegisteredClaims, 0) {
 			return true
 		}
 	}
 	return false
 }
 
-// registeredClaim: v is read from a registered claim of a token
-// (knowledge.RegisteredClaims: a struct field tagged json:"aud"), or from
-// an element of one (a loop over the audiences).
-func registeredClaim(v ssa.Value, depth int) bool {
+// tagged: v is read from a struct field whose JSON name the protocol table
+// names (knowledge.RegisteredClaims: a field tagged json:"aud";
+// knowledge.Verdicts: json:"active"), or from an element of one (a loop
+// over the audiences).
+func tagged(v ssa.Value, names map[string]bool, depth int) bool {
 	if depth > ir.MaxDepth {
 		return false
 	}
 	switch x := v.(type) {
 	case *ssa.UnOp:
-		return x.Op == token.MUL && registeredClaim(x.X, depth+1)
+		return x.Op == token.MUL && tagged(x.X, names, depth+1)
 	case *ssa.IndexAddr:
-		return registeredClaim(x.X, depth+1)
+		return tagged(x.X, names, depth+1)
 	case *ssa.Index:
-		return registeredClaim(x.X, depth+1)
+		return tagged(x.X, names, depth+1)
 	case *ssa.FieldAddr:
 		if p, ok := x.X.Type().Underlying().(*types.Pointer); ok {
-			return claimTag(p.Elem(), x.Field)
+			return names[jsonName(p.Elem(), x.Field)]
 		}
 	case *ssa.Field:
-		return claimTag(x.X.Type(), x.Field)
+		return names[jsonName(x.X.Type(), x.Field)]
 	}
 	return false
 }
 
-func claimTag(t types.Type, i int) bool {
+// jsonName is the JSON name of field i of struct type t ("" if none).
+func jsonName(t types.Type, i int) string {
 	st, ok := t.Underlying().(*types.Struct)
 	if !ok || i >= st.NumFields() {
-		return false
+		return ""
 	}
 	tag, _ := reflect.StructTag(st.Tag(i)).Lookup("json")
 	name, _, _ := strings.Cut(tag, ",")
-	return knowledge.RegisteredClaims[name]
+	return name
 }
 
 // merge picks the failure to name where several join: a challenge-bearing

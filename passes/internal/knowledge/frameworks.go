@@ -242,6 +242,12 @@ var Orders = map[Member]bool{
 // authorization (roles and scopes are other claims).
 var RegisteredClaims = map[string]bool{"iss": true, "aud": true, "exp": true, "nbf": true, "iat": true}
 
+// Verdicts are the JSON names of the members of an authorization server's
+// answer about a token that say, when false, that the token is not valid:
+// "active" of a token introspection response (RFC 7662 §2.2). A branch on
+// one checks the credential, never an authorization.
+var Verdicts = map[string]bool{"active": true}
+
 // ClientCertificates are the fields holding the client certificates a TLS
 // handshake verified (mutual TLS, a challenge-less scheme): the identity
 // the handshake established, missing when the client sent none.
