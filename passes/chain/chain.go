@@ -328,6 +328,7 @@ type model struct {
 	byMethod map[string]Policy
 	looped   map[string]token.Position
 	rets     map[*types.Func]*ChallengeFact
+	decls    map[*types.Func]*ast.FuncDecl // the package's string functions
 	ifaces   map[types.Type]ifaceInfo
 	owners   map[*types.Var]string
 	aliases  map[string]string // parameter key -> field key
@@ -342,7 +343,12 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, irp *ir
 	if !knowledge.Matters(pass.Pkg) && !policiesVisible(pass) {
 		// fast path: no request type or router here, and no consumer
 		// policy from the imports that a chain of imported schemes could
-		// be judged by
+		// be judged by; a package of your own may still format the
+		// challenges of the schemes that import it
+		if pass.Module == nil || pass.Module.Version == "" {
+			m := &model{pass: pass, rets: make(map[*types.Func]*ChallengeFact)}
+			m.stringFuncs()
+		}
 		return res, nil
 	}
 	m := &model{pass: pass, cfg: cfg, resp: resp, ir: irp,
@@ -350,20 +356,7 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, irp *ir
 		rets: make(map[*types.Func]*ChallengeFact), ifaces: make(map[types.Type]ifaceInfo),
 		owners: make(map[*types.Var]string), aliases: make(map[string]string), wrapped: make(map[*ast.CallExpr]bool)}
 
-	// What every string-returning method of the package returns.
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && fd.Body != nil {
-				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && returnsString(fn) {
-					cf := m.classifyReturns(fd)
-					m.rets[fn] = cf
-					if cf.Return != RetUnknown {
-						pass.ExportObjectFact(fn, cf)
-					}
-				}
-			}
-		}
-	}
+	m.stringFuncs()
 
 	for _, pf := range pass.AllPackageFacts() {
 		if p, ok := pf.Fact.(*Policies); ok {
@@ -444,7 +437,45 @@ func returnsString(fn *types.Func) bool {
 // auth-scheme [ 1*SP ( token68 / #auth-param ) ].
 var challengeSyntax = regexp.MustCompile(`^[A-Za-z0-9!#$%&'*+.^_` + "`" + `|~-]+( +[^ ]|$)`)
 
-// classifyReturns looks at the return statements of a string method.
+// stringFuncs classifies what every string-returning function of the
+// package returns: a method, for the schemes it may be the challenge
+// method of; a function, for the challenge methods that return what it
+// builds (return challenge(realm)), here and in the importing packages.
+func (m *model) stringFuncs() {
+	m.decls = make(map[*types.Func]*ast.FuncDecl)
+	var fns []*types.Func
+	for _, f := range m.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := m.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && returnsString(fn) {
+					m.decls[fn] = fd
+					fns = append(fns, fn)
+				}
+			}
+		}
+	}
+	for _, fn := range fns {
+		cf := m.ownReturns(fn)
+		if cf.Return == RetChallenge || fn.Signature().Recv() != nil && cf.Return != RetUnknown {
+			m.pass.ExportObjectFact(fn, cf)
+		}
+	}
+}
+
+// ownReturns classifies what fn, a string function of the package,
+// returns (once; a function reached again while it is classified, through
+// recursion, returns unknown).
+func (m *model) ownReturns(fn *types.Func) *ChallengeFact {
+	if cf := m.rets[fn]; cf != nil {
+		return cf
+	}
+	m.rets[fn] = &ChallengeFact{Return: RetUnknown}
+	cf := m.classifyReturns(m.decls[fn])
+	m.rets[fn] = cf
+	return cf
+}
+
+// classifyReturns looks at the return statements of a string function.
 func (m *model) classifyReturns(fd *ast.FuncDecl) *ChallengeFact {
 	cf := &ChallengeFact{Return: RetEmpty}
 	seen := false
@@ -515,6 +546,18 @@ func (m *model) constPrefix(e ast.Expr, depth int) (string, bool) {
 		fn, ok := typeutil.Callee(info, e).(*types.Func)
 		if !ok {
 			break
+		}
+		// a function whose every non-empty answer is a challenge
+		if returnsString(fn) {
+			var cf *ChallengeFact
+			if m.decls[fn.Origin()] != nil {
+				cf = m.ownReturns(fn.Origin())
+			} else {
+				cf = m.retsOf(fn)
+			}
+			if cf != nil && cf.Return == RetChallenge {
+				return cf.Challenge, true
+			}
 		}
 		if i, ok := knowledge.Formats[knowledge.MemberOf(fn)]; ok && i < len(e.Args) {
 			if tv, ok := info.Types[e.Args[i]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {

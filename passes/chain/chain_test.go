@@ -15,7 +15,7 @@ import (
 
 // TestFacts checks what challenge methods return (object facts).
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, testdir.Path(), chain.Analyzer, "chain/auth", "chain/safe")
+	analysistest.Run(t, testdir.Path(), chain.Analyzer, "chain/auth", "chain/safe", "chain/helpers/realm")
 }
 
 // wantsOfOtherRules lets the fixtures carry the rules' own // want

@@ -19,7 +19,7 @@ import (
 func TestChainOrder(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdir.Path(), chainorder.Analyzer,
 		"chain/app", "chain/safeapp", "chain/lastapp", "chain/mw", "chain/mwfw")
-	analysistest.Run(t, testdir.Path(), chainorder.Analyzer, "chain/mtls", "chain/compose/...", "chain/libmw")
+	analysistest.Run(t, testdir.Path(), chainorder.Analyzer, "chain/mtls", "chain/compose/...", "chain/libmw", "chain/helpers")
 }
 
 // TestChainOrderByValue: chains judged by the consumer of the collection
