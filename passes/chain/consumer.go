@@ -179,6 +179,7 @@ func (m *model) consumers(res *Result) *Policies {
 	loopedPlace := make(map[any]ir.Place)
 	var calls []challengeCall
 	direct := make(map[*ssa.Function]token.Pos) // functions that look a challenge up themselves
+	handed := make(map[*types.Var][]ir.Place)   // a parameter, and the collections the package's calls hand it
 
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
@@ -195,6 +196,7 @@ func (m *model) consumers(res *Result) *Policies {
 				if !ok {
 					continue
 				}
+				handedOn(ci.Common(), handed)
 				recv, meth, bound, ok := m.receiver(ci.Common(), stores)
 				if !ok {
 					continue
@@ -242,6 +244,9 @@ func (m *model) consumers(res *Result) *Policies {
 		}
 		if !ok {
 			continue
+		}
+		if _, seen := looped[el.Coll.Key()]; !seen {
+			el.Coll = triedBy(el.Coll, handed, looped)
 		}
 		collKey := m.placeString(el.Coll)
 		pos, end := c.instr.Pos(), c.instr.Pos()
@@ -311,6 +316,52 @@ func (m *model) consumers(res *Result) *Policies {
 		return nil
 	}
 	return &Policies{ByColl: sorted(byColl), ByMethod: sorted(byMethod), Looped: sorted(loopedAt)}
+}
+
+// handedOn records, for a static call of a function of the package, the
+// collections (a parameter, a field, a package variable) it hands to the
+// callee's parameters.
+func handedOn(c *ssa.CallCommon, handed map[*types.Var][]ir.Place) {
+	callee := c.StaticCallee()
+	if callee == nil || callee.Pkg == nil || len(callee.Blocks) == 0 || len(callee.Params) != len(c.Args) {
+		return
+	}
+	for i, a := range c.Args {
+		if _, ok := a.Type().Underlying().(*types.Slice); !ok {
+			continue
+		}
+		pl := ir.PlaceOf(a)
+		if pl.Object() == nil {
+			continue
+		}
+		if q, ok := callee.Params[i].Object().(*types.Var); ok {
+			handed[q] = append(handed[q], pl)
+		}
+	}
+}
+
+// triedBy follows a parameter collection to the one a caller hands it
+// that a loop tried (anyOf's guards, tried in its loop and handed to
+// deny(guards), which looks up guards[len(guards)-1]): the lookup and the
+// loop are over one collection. Other places are returned as they are.
+func triedBy(p ir.Place, handed map[*types.Var][]ir.Place, looped map[any]token.Pos) ir.Place {
+	at := p
+	for depth := 0; at.Param != nil && depth < ir.MaxDepth; depth++ {
+		next, found := ir.Place{}, false
+		for _, q := range handed[at.Param] {
+			if _, ok := looped[q.Key()]; ok {
+				return q
+			}
+			if q.Param != nil && !found {
+				next, found = q, true
+			}
+		}
+		if !found {
+			break
+		}
+		at = next
+	}
+	return p
 }
 
 // lookers records the functions that look a challenge up, themselves or

@@ -36,6 +36,8 @@ func Wire(w http.ResponseWriter, r *http.Request) {
 	_ = AnyOf(Bearer{}, Cookie{})
 	_ = EachOf(Cookie{}, Bearer{})
 	_ = FailedOf(Cookie{}, Bearer{})
+	_ = Guarded(Bearer{}, Cookie{}) // want `Cookie is challenge-less but sits last`
+	_ = Guarded(Cookie{}, Bearer{})
 
 	// order-safe consumers: any order is right
 	Failing([]Scheme{Cookie{}, Bearer{}}, w, r)

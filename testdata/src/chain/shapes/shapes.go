@@ -571,3 +571,35 @@ func FailedOf(schemes ...Scheme) Middleware {
 		})
 	}
 }
+
+// Guarded tries its schemes in a closure and hands them to deny, which
+// asks the last of them, whatever failed: the lookup and the loop are over
+// one collection, handed from one function to the other.
+func Guarded(schemes ...Scheme) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, s := range schemes {
+			if s.Authenticate(r) == nil {
+				return
+			}
+		}
+		deny(w, schemes)
+	})
+}
+
+func deny(w http.ResponseWriter, schemes []Scheme) {
+	if ch := schemes[len(schemes)-1].Challenge(); ch != "" { // want `challenge taken from the last of schemes whatever failed`
+		w.Header().Set("WWW-Authenticate", ch)
+	}
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+// Fallback answers with the first of a list of its own that no loop
+// tries: one scheme asked, not a chain's order.
+func Fallback(w http.ResponseWriter, primary, secondary Scheme) {
+	denyFirst(w, []Scheme{primary, secondary})
+}
+
+func denyFirst(w http.ResponseWriter, schemes []Scheme) {
+	w.Header().Set("WWW-Authenticate", schemes[0].Challenge()) // silent: no loop tried this list
+	w.WriteHeader(http.StatusUnauthorized)
+}
