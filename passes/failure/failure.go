@@ -360,6 +360,9 @@ type Result struct {
 	// sources: the Source facts of imported functions
 	sources map[*types.Func]*Source
 	cfg     *config.Config
+	// built: the package's errors and codes its code builds values with
+	// (see Mappable), computed when first asked
+	built map[types.Object]bool
 }
 
 type funcInfo struct {

@@ -94,5 +94,6 @@ func TestModel(t *testing.T) {
 		"nochallenge/argdep",
 		"nochallenge/rootcause",
 		"nochallenge/loops",
+		"kindtable/web",
 	)
 }

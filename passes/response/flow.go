@@ -199,6 +199,7 @@ func (m *model) analyse(f *fn) {
 	}
 	sum := Summary{Must: must & AllChallenges, May: w.may, Unknown: w.unknown, Rejects: w.rejects,
 		StatusParam: w.statusParam, CarrierParam: w.carrierParam, ErrStatus: w.errStatus, SetAt: w.setAt, StatusCtor: w.statusCtor, CtorTable: w.ctorTable}
+	sum.CarrierResult = max(w.carrierResult, 0)
 	if w.statusResult&Rejecting != 0 {
 		sum.StatusResult = w.statusResult
 		if !w.forbidAlways {
@@ -328,14 +329,18 @@ type walker struct {
 	statusCtor   int
 	ctorTable    []TableEntry
 	statusResult Status
-	forbidConds  []*Cond // the conditions under which it returns 403 as its status result
-	forbidAlways bool    // some 403 it returns is under no condition on its parameters
-	errStatus    Status
-	setAt        token.Position
-	unresolved   []*Unresolved
-	errors       []string // the sentinels and error types it returns
-	onFail       Bits     // challenges set on every path that returns a failure
-	fails        int      // returns of a failure seen
+	// carrierResult: the parameter whose carried status the function
+	// returns as its integer result (-1: several, or one on some returns
+	// and another on others)
+	carrierResult int
+	forbidConds   []*Cond // the conditions under which it returns 403 as its status result
+	forbidAlways  bool    // some 403 it returns is under no condition on its parameters
+	errStatus     Status
+	setAt         token.Position
+	unresolved    []*Unresolved
+	errors        []string // the sentinels and error types it returns
+	onFail        Bits     // challenges set on every path that returns a failure
+	fails         int      // returns of a failure seen
 }
 
 // failing reports whether the last result of a return statement reports a
@@ -838,6 +843,11 @@ func (w *walker) ret(r *ast.ReturnStmt) {
 			if b, ok := results.At(i).Type().Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 && w.record {
 				v := w.m.statusOf(w.f, e, 1)
 				w.statusResult |= v.s
+				if v.carrier > 0 && (w.carrierResult == 0 || w.carrierResult == v.carrier) {
+					w.carrierResult = v.carrier
+				} else if v.carrier > 0 {
+					w.carrierResult = -1
+				}
 				if v.s&S403 != 0 {
 					if c := w.m.guard(w.f, e); c != nil && len(c.Errors) > 0 {
 						w.forbidConds = append(w.forbidConds, c)
@@ -1107,6 +1117,9 @@ func (m *model) statusOf(f *fn, e ast.Expr, depth int) value {
 			xv := m.statusOf(f, x, depth+1)
 			out.s |= xv.s
 			out.from = append(out.from, xv.from...)
+			if len(vals) == 1 {
+				out.carrier = xv.carrier // s, ok := statusByCode[e.Code]
+			}
 		}
 		return out
 	case *ast.SelectorExpr:
@@ -1129,6 +1142,15 @@ func (m *model) statusOf(f *fn, e ast.Expr, depth int) value {
 		}
 		return unknown
 	case *ast.IndexExpr:
+		// a table keyed by a kind field, of a parameter or of what
+		// errors.As found in one: the status the parameter carries
+		if sel, ok := ast.Unparen(e.Index).(*ast.SelectorExpr); ok && f != nil {
+			if fv, ok := m.info.Uses[sel.Sel].(*types.Var); ok && fv.IsField() && m.kindTableOf(fv) != nil {
+				if i := m.paramOf(f, sel.X, depth); i > 0 {
+					return value{s: SOther, carrier: i, indirect: true}
+				}
+			}
+		}
 		if lit := m.literalOf(e.X); lit != nil {
 			out := value{indirect: true}
 			for _, elt := range lit.Elts {
@@ -1149,19 +1171,47 @@ func (m *model) statusOf(f *fn, e ast.Expr, depth int) value {
 		}
 		// a status mapping: statusFor(err) returning the status to answer
 		if fun, ok := m.calleeObj(e).(*types.Func); ok {
+			var sum *Summary
 			if g := m.byObj[fun.Origin()]; g != nil {
 				m.use(g)
-				if g.sum.StatusResult != 0 {
-					return value{s: m.mappedStatus(f, &g.sum, e), indirect: true}
-				}
+				sum = &g.sum
 			} else if fun.Pkg() != m.pass.Pkg {
-				if fact := m.imported(fun.Origin()); fact != nil && fact.StatusResult != 0 {
-					return value{s: m.mappedStatus(f, fact, e), indirect: true}
+				sum = m.imported(fun.Origin())
+			}
+			if sum != nil {
+				if v, ok := m.carriedResult(f, sum, e, depth); ok {
+					return v
+				}
+				if sum.StatusResult != 0 {
+					return value{s: m.mappedStatus(f, sum, e), indirect: true}
 				}
 			}
 		}
 	}
 	return unknown
+}
+
+// carriedResult evaluates a call of a function that returns the status its
+// argument carries (CarrierResult): the caller's own parameter handed on
+// (writeError(w, err) writing StatusOf(err)), or the status a carrier of
+// known status carries (StatusOf(apperr.Wrap(CodePermission, …)): 403). ok
+// is false when the argument's status is not known: the caller falls back
+// on every status the function returns.
+func (m *model) carriedResult(f *fn, sum *Summary, call *ast.CallExpr, depth int) (value, bool) {
+	i := sum.CarrierResult
+	if i == 0 || i > len(call.Args) || call.Ellipsis.IsValid() {
+		return value{}, false
+	}
+	a := call.Args[i-1]
+	if f != nil {
+		if p := m.paramOf(f, a, depth); p > 0 {
+			return value{s: SOther, carrier: p, indirect: true}, true
+		}
+	}
+	if st, _ := m.errStatusOf(f, a, depth+1); st&carried != 0 {
+		return value{s: st & carried, indirect: true, from: []ast.Expr{a}}, true
+	}
+	return value{}, false
 }
 
 // mappedStatus returns the statuses a call of a status mapping may return:
@@ -1434,6 +1484,15 @@ func (m *model) ctorTable(f *fn, e ast.Expr) (int, []TableEntry) {
 	}
 	val, ok := m.statusFieldValue(lit)
 	if !ok {
+		// &Error{Code: code}, Code a kind field: the status is its
+		// table's entry for the constant each call passes
+		if field, kval, ok := m.kindFieldValue(lit); ok {
+			if id, ok := ast.Unparen(kval).(*ast.Ident); ok {
+				if pv, ok := m.info.Uses[id].(*types.Var); ok && f.params[pv] > 0 {
+					return f.params[pv], m.kindTableOf(field)
+				}
+			}
+		}
 		return 0, nil
 	}
 	ix, ok := ast.Unparen(val).(*ast.IndexExpr)
@@ -1448,9 +1507,20 @@ func (m *model) ctorTable(f *fn, e ast.Expr) (int, []TableEntry) {
 	if !ok || f.params[pv] == 0 {
 		return 0, nil
 	}
-	tab := m.literalOf(ix.X)
+	out := m.tableEntries(f, ix.X)
+	if out == nil {
+		return 0, nil
+	}
+	return f.params[pv], out
+}
+
+// tableEntries reads a table of statuses keyed by constants (a map or
+// array literal, in a variable assigned once or a package variable):
+// nil when it is none.
+func (m *model) tableEntries(f *fn, x ast.Expr) []TableEntry {
+	tab := m.literalOf(x)
 	if tab == nil {
-		if tid, ok := ast.Unparen(ix.X).(*ast.Ident); ok {
+		if tid, ok := ast.Unparen(x).(*ast.Ident); ok {
 			if v, ok := m.info.Uses[tid].(*types.Var); ok {
 				if init, ok := m.pkgVars[v]; ok && len(m.assigns[v]) == 0 {
 					tab, _ = ast.Unparen(init).(*ast.CompositeLit)
@@ -1458,23 +1528,95 @@ func (m *model) ctorTable(f *fn, e ast.Expr) (int, []TableEntry) {
 			}
 		}
 	}
-	if tab == nil {
-		return 0, nil
+	if tab == nil || len(tab.Elts) == 0 {
+		return nil
 	}
 	out := make([]TableEntry, 0, len(tab.Elts))
 	for _, elt := range tab.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
-			return 0, nil
+			return nil
 		}
 		k, ok := m.info.Types[kv.Key]
 		if !ok || k.Value == nil {
-			return 0, nil // a key that is not a constant
+			return nil // a key that is not a constant
 		}
 		out = append(out, TableEntry{Key: k.Value.ExactString(), Status: m.statusOf(f, kv.Value, maxValueDepth).s, At: m.pass.Fset.Position(kv.Value.Pos())})
 	}
 	slices.SortFunc(out, func(a, b TableEntry) int { return strings.Compare(a.Key, b.Key) })
-	return f.params[pv], out
+	return out
+}
+
+// kindTableOf returns the table that maps the values of a kind field to
+// statuses (nil: the field is none), this package's or by an imported
+// fact.
+func (m *model) kindTableOf(v *types.Var) []TableEntry {
+	if t, ok := m.kindFields[v]; ok {
+		return t
+	}
+	var t []TableEntry
+	if v.Pkg() != nil && v.Pkg() != m.pass.Pkg {
+		var kf KindField
+		if m.pass.ImportObjectFact(v, &kf) {
+			t = kf.Table
+		}
+	}
+	m.kindFields[v] = t
+	return t
+}
+
+// kindFieldValue returns the kind field a composite literal sets, and the
+// value it gives it (keyed or positional); ok is false when it sets none.
+func (m *model) kindFieldValue(lit *ast.CompositeLit) (field *types.Var, val ast.Expr, ok bool) {
+	st, isStruct := m.info.TypeOf(lit).Underlying().(*types.Struct)
+	if !isStruct {
+		return nil, nil, false
+	}
+	for i, elt := range lit.Elts {
+		var fv *types.Var
+		val := elt
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			id, ok := kv.Key.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			val = kv.Value
+			fv, _ = m.info.Uses[id].(*types.Var)
+		} else if i < st.NumFields() {
+			fv = st.Field(i)
+		}
+		if fv != nil && m.kindTableOf(fv) != nil {
+			return fv, val, true
+		}
+	}
+	return nil, nil, false
+}
+
+// addKindTable records a lookup of a status in a table of constants keyed
+// by a struct field (statusByCode[e.Code]): the field is a kind field.
+// Only a table with an entry that rejects (401, 403, 407) makes one.
+func (m *model) addKindTable(ix *ast.IndexExpr) {
+	sel, ok := ast.Unparen(ix.Index).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	fv, ok := m.info.Uses[sel.Sel].(*types.Var)
+	if !ok || !fv.IsField() || fv.Pkg() != m.pass.Pkg {
+		return
+	}
+	if t := m.kindFields[fv]; t != nil {
+		return
+	}
+	t := m.tableEntries(nil, ix.X)
+	rejects := false
+	for _, e := range t {
+		rejects = rejects || e.Status&Rejecting != 0
+	}
+	if !rejects {
+		return
+	}
+	m.kindFields[fv] = t
+	m.kindOrder = append(m.kindOrder, fv)
 }
 
 // ctorParam returns the 1-based parameter of f that a returned carrier
@@ -1540,6 +1682,18 @@ func (m *model) statusFieldValue(lit *ast.CompositeLit) (val ast.Expr, ok bool) 
 func (m *model) literalStatus(f *fn, lit *ast.CompositeLit, depth int) (Status, token.Position) {
 	val, ok := m.statusFieldValue(lit)
 	if !ok {
+		// a constant in a kind field: its entry in the field's table
+		field, kval, ok := m.kindFieldValue(lit)
+		if !ok {
+			return 0, token.Position{}
+		}
+		if tv, ok := m.info.Types[kval]; ok && tv.Value != nil {
+			for _, t := range m.kindTableOf(field) {
+				if t.Key == tv.Value.ExactString() && t.Status&carried != 0 {
+					return t.Status & carried, t.At
+				}
+			}
+		}
 		return 0, token.Position{}
 	}
 	if v := m.statusOf(f, val, depth+1); v.s&carried != 0 {
@@ -1664,7 +1818,11 @@ func (m *model) statusConstFields(lit *ast.CompositeLit) {
 // package's direct status writes, before the functions are analysed (a
 // carrier may be built above the function that writes it).
 func (m *model) collectStatusWrites() {
-	m.insp.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+	m.insp.Preorder([]ast.Node{(*ast.CallExpr)(nil), (*ast.IndexExpr)(nil)}, func(n ast.Node) {
+		if ix, ok := n.(*ast.IndexExpr); ok {
+			m.addKindTable(ix)
+			return
+		}
 		call := n.(*ast.CallExpr)
 		fun, ok := m.calleeObj(call).(*types.Func)
 		if !ok {

@@ -74,7 +74,12 @@ type model struct {
 	// statusFields holds the struct fields whose values are statuses (see
 	// StatusField), this package's and imported ones, in fieldOrder's order.
 	statusFields map[*types.Var]bool
-	fieldOrder   []*types.Var
+	// kindFields holds the struct fields whose value a table maps to a
+	// status (see KindField), this package's and imported ones (nil: not
+	// one), in kindOrder's order for this package's.
+	kindFields map[*types.Var][]TableEntry
+	kindOrder  []*types.Var
+	fieldOrder []*types.Var
 	// implsFinder finds the known implementations of interface methods
 	// (in the package and the analysed packages it imports).
 	implsFinder *ir.Implementations
@@ -95,6 +100,7 @@ func newModel(pass *analysis.Pass, cfg *config.Config, insp *inspector.Inspector
 		assigns:      make(map[*types.Var][]ast.Expr),
 		pkgVars:      make(map[*types.Var]ast.Expr),
 		statusFields: make(map[*types.Var]bool),
+		kindFields:   make(map[*types.Var][]TableEntry),
 		writerCache:  make(map[writerKey]bool),
 	}
 }

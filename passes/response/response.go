@@ -54,7 +54,7 @@ func New(cfg *analysis.Analyzer) *analysis.Analyzer {
 		URL:        "https://github.com/authchallenge/authchallenge#how-it-works",
 		Requires:   []*analysis.Analyzer{cfg, inspect.Analyzer},
 		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, pass.ResultOf[cfg].(*config.Config)) },
-		FactTypes:  []analysis.Fact{new(Summary), new(Analyzed), new(StatusField)},
+		FactTypes:  []analysis.Fact{new(Summary), new(Analyzed), new(StatusField), new(KindField)},
 		ResultType: reflect.TypeFor[*Result](),
 	}
 }
@@ -200,6 +200,12 @@ type Summary struct {
 	// integer result when one of them rejects (a status mapping,
 	// statusFor(err) int): a write of its result answers one of them.
 	StatusResult Status
+	// CarrierResult is the 1-based index of the parameter whose carried
+	// status the function returns as its integer result (StatusOf(err)
+	// returning e.Status, or statusByCode[e.Code], of the error errors.As
+	// finds in it; 0: none): a call given a carrier of a known status
+	// returns that status.
+	CarrierResult int
 	// ForbidWhen, if set, is the only condition on the parameters under
 	// which it returns 403 as its status result (statusFor answering 403
 	// for ErrNoToken only): a call whose argument cannot be one of its
@@ -319,6 +325,9 @@ func (s *Summary) String() string {
 	if s.StatusCtor > 0 {
 		parts = append(parts, fmt.Sprintf("builds a carrier of status param %d", s.StatusCtor))
 	}
+	if s.CarrierResult > 0 {
+		parts = append(parts, fmt.Sprintf("returns the status carried by param %d", s.CarrierResult))
+	}
 	if len(s.Errors) > 0 {
 		names := make([]string, len(s.Errors))
 		for i, e := range s.Errors {
@@ -331,7 +340,7 @@ func (s *Summary) String() string {
 
 func (s *Summary) zero() bool {
 	return len(s.Errors) == 0 && s.Must == 0 && s.May == 0 && s.OnFail == 0 && s.Unknown == 0 && s.Rejects == 0 && s.Deep == (Effect{}) &&
-		s.StatusParam == 0 && s.CarrierParam == 0 && s.Unchallenged == 0 && s.ErrStatus&carried == 0 && s.StatusCtor == 0 && s.StatusResult == 0
+		s.StatusParam == 0 && s.CarrierParam == 0 && s.Unchallenged == 0 && s.ErrStatus&carried == 0 && s.StatusCtor == 0 && s.StatusResult == 0 && s.CarrierResult == 0
 }
 
 // StatusField is a fact on a struct field whose value is written as a
@@ -344,6 +353,25 @@ type StatusField struct{}
 func (*StatusField) AFact() {}
 
 func (*StatusField) String() string { return "status field" }
+
+// KindField is a fact on a struct field whose value a table of the field's
+// package maps to the status its carrier is answered with (Code, in
+// statusByCode[e.Code]): a carrier built with a constant there carries
+// that constant's entry.
+type KindField struct {
+	Table []TableEntry
+}
+
+// AFact marks KindField as a fact.
+func (*KindField) AFact() {}
+
+func (f *KindField) String() string {
+	parts := make([]string, len(f.Table))
+	for i, t := range f.Table {
+		parts[i] = t.Key + "→" + t.Status.String()
+	}
+	return "kind field (" + strings.Join(parts, ", ") + ")"
+}
 
 // Analyzed is a package fact: the package was analysed by this model, so a
 // function of it without a Summary fact does nothing to a response.
@@ -538,6 +566,11 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	for _, v := range m.fieldOrder {
 		if v.Pkg() == pass.Pkg {
 			pass.ExportObjectFact(v, new(StatusField))
+		}
+	}
+	for _, v := range m.kindOrder {
+		if v.Pkg() == pass.Pkg {
+			pass.ExportObjectFact(v, &KindField{Table: m.kindFields[v]})
 		}
 	}
 	return res, nil
