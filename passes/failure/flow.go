@@ -134,6 +134,9 @@ type model struct {
 	keyClass, ownKeys map[string]chain.Class
 	// changed: a summary or field changed in this round
 	changed bool
+	// handlers: the functions a framework's authentication middleware
+	// calls on a failure, and that failure (failureHandlers)
+	handlers map[*ssa.Function]*Signal
 }
 
 func newModel(pass *analysis.Pass, cfg *config.Config, prog *ir.IR, res *Result) *model {
@@ -179,6 +182,7 @@ func (m *model) solve() {
 		}
 	}
 	m.confirm()
+	m.handlers = m.failureHandlers()
 	for _, fn := range m.prog.Funcs {
 		m.paths(m.states[fn])
 	}

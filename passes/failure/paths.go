@@ -399,7 +399,7 @@ func (m *model) paths(st *fstate) {
 	for _, b := range fn.Blocks {
 		state[b] = top
 	}
-	state[fn.Blocks[0]] = nil
+	state[fn.Blocks[0]] = m.handlers[fn] // nil, or a framework's failure handler: failing from the start
 	for iter := 0; iter < 2*len(fn.Blocks)+2; iter++ {
 		changed := false
 		for _, b := range fn.Blocks[1:] {

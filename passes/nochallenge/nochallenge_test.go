@@ -95,5 +95,6 @@ func TestModel(t *testing.T) {
 		"nochallenge/rootcause",
 		"nochallenge/loops",
 		"kindtable/web",
+		"nochallenge/fwhandlers",
 	)
 }

@@ -345,7 +345,7 @@ func (m *model) flow(f *fn, e ast.Expr, parents []ast.Node) {
 			if len(p.Lhs) == len(p.Rhs) {
 				for j, r := range p.Rhs {
 					if r == e {
-						if v := m.varOf(p.Lhs[j]); v != nil {
+						if v := m.varOf(p.Lhs[j]); v != nil && !frameworkField(v) {
 							m.addSlot(v, f)
 							return
 						}
@@ -366,7 +366,7 @@ func (m *model) flow(f *fn, e ast.Expr, parents []ast.Node) {
 		case *ast.KeyValueExpr:
 			if p.Value == e {
 				if id, ok := p.Key.(*ast.Ident); ok {
-					if v, ok := m.info.Uses[id].(*types.Var); ok && v.IsField() {
+					if v, ok := m.info.Uses[id].(*types.Var); ok && v.IsField() && !frameworkField(v) {
 						m.addSlot(v, f)
 						return
 					}
@@ -376,6 +376,14 @@ func (m *model) flow(f *fn, e ast.Expr, parents []ast.Node) {
 		break
 	}
 	f.escapes = true
+}
+
+// frameworkField: v is a field of a framework's type (keyauth.Config's
+// ErrorHandler, a server's error handler): the framework calls what it
+// holds, so a function stored there answers for itself, as a handler
+// does.
+func frameworkField(v *types.Var) bool {
+	return v.IsField() && v.Pkg() != nil && knowledge.IsFramework(v.Pkg().Path())
 }
 
 // paramFor returns the parameter of a function of this package that the

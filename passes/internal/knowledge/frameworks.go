@@ -124,7 +124,19 @@ type Framework struct {
 	// challenge: its Basic authentication middleware, whose code the
 	// analysis does not read.
 	Challengers []string
+	// FailureHandlers: the fields of the package's authentication
+	// middleware configurations ("KeyAuthConfig.ErrorHandler") holding the
+	// function the middleware calls when the credentials are missing or
+	// do not check out, and where it reads those credentials: the
+	// function's body is that scheme's failure path.
+	FailureHandlers map[string]Lookup
 }
+
+// Lookup says where a middleware reads the credentials it checks: the
+// field of its configuration that holds a lookup ("header:Authorization",
+// "query:api_key", "cookie:session"; empty: none) and the lookup used when
+// the field is not set ("basic": HTTP Basic credentials).
+type Lookup struct{ Field, Default string }
 
 // KeyValue names the key's and the value's arguments of a ValueStores call.
 type KeyValue struct{ Key, Value int }
@@ -378,8 +390,12 @@ var Frameworks = []*Framework{
 	// The frameworks' Basic authentication middleware: on a failure they
 	// set WWW-Authenticate (Basic realm=...) and answer 401.
 	{Path: Chi + "/middleware", Challengers: []string{"BasicAuth"}},
-	{Path: Echo4 + "/middleware", Challengers: []string{"BasicAuth", "BasicAuthWithConfig"}},
-	{Path: Fiber2 + "/middleware/basicauth", Challengers: []string{"New"}},
+	{Path: Echo4 + "/middleware", Challengers: []string{"BasicAuth", "BasicAuthWithConfig"},
+		FailureHandlers: map[string]Lookup{"KeyAuthConfig.ErrorHandler": {Field: "KeyLookup", Default: "header:Authorization"}}},
+	{Path: Fiber2 + "/middleware/basicauth", Challengers: []string{"New"},
+		FailureHandlers: map[string]Lookup{"Config.Unauthorized": {Default: "basic"}}},
+	{Path: Fiber2 + "/middleware/keyauth",
+		FailureHandlers: map[string]Lookup{"Config.ErrorHandler": {Field: "KeyLookup", Default: "header:Authorization"}}},
 	{Path: GorillaMux, Described: true, Middleware: routerMethods},
 	{Path: Alice, Described: true, Middleware: map[string]Stacking{"New": Builds, "Append": Builds}},
 	{
@@ -529,29 +545,32 @@ func methods(recv string, arg int, names ...string) map[string]int {
 // The table, indexed for the models. Built once from Frameworks and never
 // written after.
 var (
-	StatusArg     = map[Member]int{}
-	ErrorArg      = map[Member]int{}
-	HeaderArg     = map[Member]int{}
-	ErrorVars     = map[Member]int{}
-	ErrorCtors    = map[Member]int{}
-	ErrorMethods  = map[Member]bool{}
-	ErrorWraps    = map[Member]int{}
-	ErrorMatch    = map[Member]Match{}
-	Formats       = map[Member]int{}
-	NameForms     = map[Member]int{}
-	Integrity     = map[Member]bool{}
-	Challengers   = map[Member]bool{}
-	CodeErrors    = map[Member]int{}
-	ErrorTypes    = map[TypeName]string{}
-	NoReturn      = map[Member]bool{}
-	WriterTypes   = map[TypeName]bool{}
-	ContextTypes  = map[TypeName]bool{}
-	RequestTypes  = map[TypeName]bool{}
-	handlerShapes [][]TypeName // "func" is TypeName{Name: "func"}
-	Credentials   = map[Member]Credential{}
-	ValueStores   = map[Member]KeyValue{}
-	ValueLoads    = map[Member]int{}
-	middleware    = map[string]map[string]Stacking{}
+	StatusArg    = map[Member]int{}
+	ErrorArg     = map[Member]int{}
+	HeaderArg    = map[Member]int{}
+	ErrorVars    = map[Member]int{}
+	ErrorCtors   = map[Member]int{}
+	ErrorMethods = map[Member]bool{}
+	ErrorWraps   = map[Member]int{}
+	ErrorMatch   = map[Member]Match{}
+	Formats      = map[Member]int{}
+	NameForms    = map[Member]int{}
+	Integrity    = map[Member]bool{}
+	Challengers  = map[Member]bool{}
+	// FailureHandlers is keyed by the configuration's field: Recv is its
+	// type, Name the field.
+	FailureHandlers = map[Member]Lookup{}
+	CodeErrors      = map[Member]int{}
+	ErrorTypes      = map[TypeName]string{}
+	NoReturn        = map[Member]bool{}
+	WriterTypes     = map[TypeName]bool{}
+	ContextTypes    = map[TypeName]bool{}
+	RequestTypes    = map[TypeName]bool{}
+	handlerShapes   [][]TypeName // "func" is TypeName{Name: "func"}
+	Credentials     = map[Member]Credential{}
+	ValueStores     = map[Member]KeyValue{}
+	ValueLoads      = map[Member]int{}
+	middleware      = map[string]map[string]Stacking{}
 
 	// frameworkPaths are the import paths of the table (the gate).
 	frameworkPaths = map[string]bool{}
@@ -593,6 +612,9 @@ func init() {
 		}
 		for _, m := range f.Challengers {
 			Challengers[member(f.Path, m)] = true
+		}
+		for m, l := range f.FailureHandlers {
+			FailureHandlers[member(f.Path, m)] = l
 		}
 		for _, shape := range f.Handlers {
 			var params []TypeName
