@@ -547,6 +547,11 @@ func (m *model) constPrefix(e ast.Expr, depth int) (string, bool) {
 		if !ok {
 			break
 		}
+		// what a builder holds: its first write (b.String() after
+		// fmt.Fprintf(&b, "Bearer realm=%q", realm))
+		if p, ok := m.builderPrefix(e, fn, depth); ok {
+			return p, true
+		}
 		// a function whose every non-empty answer is a challenge
 		if returnsString(fn) {
 			var cf *ChallengeFact
@@ -579,6 +584,90 @@ func (m *model) constPrefix(e ast.Expr, depth int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// builderPrefix returns the constant text a builder's String starts with
+// (knowledge.Builders: strings.Builder, bytes.Buffer): that of its first
+// write, when that write is a statement of the function's body, before any
+// other statement that uses the builder (WriteString(s), fmt.Fprintf(&b,
+// format, …)). ok is false when it is not known.
+func (m *model) builderPrefix(call *ast.CallExpr, fn *types.Func, depth int) (string, bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	recv := fn.Signature().Recv()
+	if !ok || fn.Name() != "String" || recv == nil || !knowledge.Builders[knowledge.NamedOf(derefType(recv.Type()))] {
+		return "", false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return "", false
+	}
+	v, ok := m.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return "", false
+	}
+	body := m.bodyOf(v.Pos())
+	if body == nil {
+		return "", false
+	}
+	info := m.pass.TypesInfo
+	names := func(e ast.Expr) bool { // e is the builder or its address
+		e = ast.Unparen(e)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		x, ok := e.(*ast.Ident)
+		return ok && info.Uses[x] == v
+	}
+	for _, st := range body.List {
+		if st.End() <= v.Pos() {
+			continue
+		}
+		if es, ok := st.(*ast.ExprStmt); ok {
+			if c, ok := ast.Unparen(es.X).(*ast.CallExpr); ok {
+				if w, ok := typeutil.Callee(info, c).(*types.Func); ok {
+					mem := knowledge.MemberOf(w)
+					if i, ok := knowledge.BuilderWrites[mem]; ok && i < len(c.Args) {
+						if s, ok := c.Fun.(*ast.SelectorExpr); ok && names(s.X) {
+							return m.constPrefix(c.Args[i], depth+1)
+						}
+					}
+					if fi, ok := knowledge.FormatsInto[mem]; ok && fi.Format < len(c.Args) && names(c.Args[fi.Writer]) {
+						if tv, ok := info.Types[c.Args[fi.Format]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+							format, _, _ := strings.Cut(constant.StringVal(tv.Value), "%")
+							return format, format != ""
+						}
+						return "", false
+					}
+				}
+			}
+		}
+		uses := false
+		ast.Inspect(st, func(n ast.Node) bool {
+			if x, ok := n.(*ast.Ident); ok && info.Uses[x] == v {
+				uses = true
+			}
+			return !uses
+		})
+		if uses {
+			return "", false // a write under a condition, or another use first
+		}
+	}
+	return "", false
+}
+
+// bodyOf returns the body of the function declaration that contains pos.
+func (m *model) bodyOf(pos token.Pos) *ast.BlockStmt {
+	for _, f := range m.pass.Files {
+		if pos < f.Pos() || pos >= f.End() {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && fd.Body.Pos() <= pos && pos < fd.Body.End() {
+				return fd.Body
+			}
+		}
+	}
+	return nil
 }
 
 func (m *model) singleAssign(v *types.Var) ast.Expr {

@@ -89,6 +89,13 @@ type Framework struct {
 	// describes (fmt.Sprintf): its constant text before the first verb is
 	// the result's prefix.
 	Formats map[string]int
+	// FormatsInto: functions writing the string their format argument
+	// (Format) describes into the writer in argument Writer (fmt.Fprintf).
+	FormatsInto map[string]FormatInto
+	// Builders: types whose String method returns what was written into
+	// them (strings.Builder), and their methods writing the string in
+	// argument i (WriteString).
+	Builders map[string]map[string]int
 	// NameForms: functions returning another spelling of the header or
 	// metadata name in their argument i (strings.ToLower,
 	// http.CanonicalHeaderKey): names are case-insensitive, so the result
@@ -137,6 +144,10 @@ type Framework struct {
 // "query:api_key", "cookie:session"; empty: none) and the lookup used when
 // the field is not set ("basic": HTTP Basic credentials).
 type Lookup struct{ Field, Default string }
+
+// FormatInto names the writer's and the format's arguments of a
+// FormatsInto call.
+type FormatInto struct{ Writer, Format int }
 
 // KeyValue names the key's and the value's arguments of a ValueStores call.
 type KeyValue struct{ Key, Value int }
@@ -338,7 +349,10 @@ var Frameworks = []*Framework{
 	{Path: "crypto/subtle", Credentials: map[string]Credential{"ConstantTimeCompare": {Kind: SecretComparison}}},
 	{Path: "context", ValueStores: map[string]KeyValue{"WithValue": {1, 2}}, ValueLoads: map[string]int{"Context.Value": 0}},
 	{Path: "os", NoReturn: []string{"Exit"}},
-	{Path: "fmt", ErrorWraps: map[string]int{"Errorf": -1}, Formats: map[string]int{"Sprintf": 0}},
+	{Path: "fmt", ErrorWraps: map[string]int{"Errorf": -1}, Formats: map[string]int{"Sprintf": 0},
+		FormatsInto: map[string]FormatInto{"Fprintf": {Writer: 0, Format: 1}}},
+	{Path: "strings", Builders: map[string]map[string]int{"Builder": {"WriteString": 0}}},
+	{Path: "bytes", Builders: map[string]map[string]int{"Buffer": {"WriteString": 0}}},
 	{Path: "errors", ErrorMatch: map[string]Match{"Is": MatchIs, "As": MatchAs}},
 	{
 		Path:       "github.com/pkg/errors",
@@ -560,17 +574,21 @@ var (
 	// FailureHandlers is keyed by the configuration's field: Recv is its
 	// type, Name the field.
 	FailureHandlers = map[Member]Lookup{}
-	CodeErrors      = map[Member]int{}
-	ErrorTypes      = map[TypeName]string{}
-	NoReturn        = map[Member]bool{}
-	WriterTypes     = map[TypeName]bool{}
-	ContextTypes    = map[TypeName]bool{}
-	RequestTypes    = map[TypeName]bool{}
-	handlerShapes   [][]TypeName // "func" is TypeName{Name: "func"}
-	Credentials     = map[Member]Credential{}
-	ValueStores     = map[Member]KeyValue{}
-	ValueLoads      = map[Member]int{}
-	middleware      = map[string]map[string]Stacking{}
+	FormatsInto     = map[Member]FormatInto{}
+	// Builders is keyed by the type; BuilderWrites by its writing methods.
+	Builders      = map[TypeName]bool{}
+	BuilderWrites = map[Member]int{}
+	CodeErrors    = map[Member]int{}
+	ErrorTypes    = map[TypeName]string{}
+	NoReturn      = map[Member]bool{}
+	WriterTypes   = map[TypeName]bool{}
+	ContextTypes  = map[TypeName]bool{}
+	RequestTypes  = map[TypeName]bool{}
+	handlerShapes [][]TypeName // "func" is TypeName{Name: "func"}
+	Credentials   = map[Member]Credential{}
+	ValueStores   = map[Member]KeyValue{}
+	ValueLoads    = map[Member]int{}
+	middleware    = map[string]map[string]Stacking{}
 
 	// frameworkPaths are the import paths of the table (the gate).
 	frameworkPaths = map[string]bool{}
@@ -616,6 +634,15 @@ func init() {
 		for m, l := range f.FailureHandlers {
 			FailureHandlers[member(f.Path, m)] = l
 		}
+		for m, fi := range f.FormatsInto {
+			FormatsInto[member(f.Path, m)] = fi
+		}
+		for t, writes := range f.Builders {
+			Builders[TypeName{Pkg: f.Path, Name: t}] = true
+			for m, i := range writes {
+				BuilderWrites[Member{Pkg: f.Path, Recv: t, Name: m}] = i
+			}
+		}
 		for _, shape := range f.Handlers {
 			var params []TypeName
 			for _, p := range shape {
@@ -657,11 +684,12 @@ func init() {
 
 // onlyNoReturn reports an entry that says only which calls do not return
 // (os, log), which wrap errors (fmt, pkg/errors), match them (errors),
-// format strings (fmt), respell names (strings) or check a message's
+// format strings (fmt), build them (strings.Builder), respell names
+// (strings) or check a message's
 // integrity (crypto/hmac), or keep values for a request (context):
 // importing its package does not make a package matter.
 func (f *Framework) onlyNoReturn() bool {
-	return len(f.NoReturn)+len(f.ErrorWraps)+len(f.ErrorMatch)+len(f.Formats)+len(f.NameForms)+len(f.Integrity)+len(f.CodeErrors)+len(f.ValueStores)+len(f.ValueLoads) > 0 && !f.Described && len(f.Writers)+len(f.Requests)+len(f.Handlers)+
+	return len(f.NoReturn)+len(f.ErrorWraps)+len(f.ErrorMatch)+len(f.Formats)+len(f.FormatsInto)+len(f.Builders)+len(f.NameForms)+len(f.Integrity)+len(f.CodeErrors)+len(f.ValueStores)+len(f.ValueLoads) > 0 && !f.Described && len(f.Writers)+len(f.Requests)+len(f.Handlers)+
 		len(f.StatusArg)+len(f.ErrorArg)+len(f.HeaderArg)+len(f.ErrorVars)+len(f.ErrorCtors)+len(f.ErrorTypes) == 0
 }
 

@@ -33,6 +33,18 @@ func basic(r string) string {
 	return fmt.Sprintf(`Basic realm=%q, charset="UTF-8"`, r)
 }
 
+type CodeAuth struct{ Realm string }
+
+func (CodeAuth) Authenticate(r *http.Request) (string, error) { return "", nil }
+
+func (a CodeAuth) Challenge() string { return realm.Token(a.Realm, "invalid_token") }
+
+type MaybeAuth struct{ Realm string }
+
+func (MaybeAuth) Authenticate(r *http.Request) (string, error) { return "", nil }
+
+func (a MaybeAuth) Challenge() string { return realm.Maybe(a.Realm) }
+
 type CookieAuth struct{}
 
 func (CookieAuth) Authenticate(r *http.Request) (string, error) { return "", nil }
@@ -68,4 +80,6 @@ var (
 	Own      = Chain{CookieAuth{}, BasicAuth{Realm: "ops"}} // want `CookieAuth is challenge-less but sits first`
 	Label    = Chain{CookieAuth{}, LabelAuth{Realm: "ops"}} // silent: LabelAuth's answer is no challenge: unknown
 	Good     = Chain{TokenAuth{Realm: "api"}, CookieAuth{}} // silent: bearing first
+	Built    = Chain{CookieAuth{}, CodeAuth{Realm: "api"}}  // want `CookieAuth is challenge-less but sits first`
+	Maybe    = Chain{CookieAuth{}, MaybeAuth{Realm: "api"}} // silent: MaybeAuth's answer is not known
 )
