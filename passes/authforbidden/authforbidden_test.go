@@ -27,5 +27,5 @@ func TestAuthForbidden(t *testing.T) {
 // that verification's failures; the module's own errors are judged by what
 // the analysis reads of them (apperr.ErrFrozen: silent).
 func TestLibrarySentinels(t *testing.T) {
-	analysistest.Run(t, filepath.Join(testdir.Path(), "libsentinel"), authforbidden.Analyzer, "example.com/app/api")
+	analysistest.Run(t, filepath.Join(testdir.Path(), "libsentinel"), authforbidden.Analyzer, "example.com/app/api", "example.com/app/gate")
 }

@@ -238,11 +238,10 @@ func (m *model) sentinelMatch(st *fstate, errv, target ssa.Value) *Signal {
 // unauthenticated, and the others do not): a fetched library that reaches
 // no framework, such as a JWT library.
 func (m *model) unread(pkg *types.Package) bool {
-	if pkg == nil || knowledge.IsStdlib(pkg.Path()) || knowledge.Matters(pkg) || m.pass.Module == nil {
-		return false
+	if m.pass.Module == nil {
+		return false // nogo: no module known, every package counts as yours
 	}
-	mod := m.pass.Module.Path
-	return pkg.Path() != mod && !strings.HasPrefix(pkg.Path(), mod+"/")
+	return knowledge.Unread(pkg, m.pass.Module.Path)
 }
 
 // errSignal: the failure whose error errv is.

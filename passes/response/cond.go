@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
 
@@ -315,9 +316,29 @@ func (m *model) meets(f *fn, c *Cond, call *ast.CallExpr) bool {
 		if slices.Contains(c.Errors, name) {
 			return true
 		}
+		if lib, ok := strings.CutSuffix(name, anyError); ok {
+			for _, e := range c.Errors {
+				if strings.HasPrefix(e, lib+".") && !strings.Contains(e[len(lib)+1:], "/") {
+					return true // one of that library's errors
+				}
+			}
+		}
 	}
 	return false
 }
+
+// unread: a library the analysis does not read (knowledge.Unread); none
+// under nogo, which gives no module.
+func (m *model) unread(pkg *types.Package) bool {
+	if m.pass.Module == nil {
+		return false
+	}
+	return knowledge.Unread(pkg, m.pass.Module.Path)
+}
+
+// anyError, after a package path, names every error of a library the
+// analysis does not read, as Errors lists it.
+const anyError = ".*"
 
 // errorNames returns the sentinels and error types an error argument may
 // be, through wrapping and local variables.
@@ -373,6 +394,11 @@ func (m *model) errorNames(e ast.Expr, depth int) []string {
 				}
 			}
 			return out
+		}
+		if m.unread(fun.Pkg()) {
+			// a library the analysis does not read (a JWT library's
+			// Parse): any of its errors
+			return []string{fun.Pkg().Path() + anyError}
 		}
 		if fun.Pkg() != nil && (fun.Name() == "Errorf" || knowledge.ErrorPackage(fun.Pkg().Path())) {
 			var out []string

@@ -890,7 +890,11 @@ func (m *model) methodValue(v *types.Var) *types.Func {
 const maxErrors = 16
 
 func (w *walker) retErr(r *ast.ReturnStmt, e ast.Expr) {
-	if w.record && isError(w.m.info.TypeOf(e)) {
+	t := w.m.info.TypeOf(e)
+	if tup, ok := t.(*types.Tuple); ok && tup.Len() > 0 {
+		t = tup.At(tup.Len() - 1).Type() // return f(): f's error
+	}
+	if w.record && isError(t) {
 		for _, name := range w.m.errorNames(e, 0) {
 			if !slices.Contains(w.errors, name) && len(w.errors) < maxErrors {
 				w.errors = append(w.errors, name)

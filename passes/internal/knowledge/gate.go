@@ -182,3 +182,16 @@ func IsText(t types.Type) bool {
 	}
 	return false
 }
+
+// Unread reports whether pkg is a package whose errors the models never
+// judge, seen from a package of module mod: neither the standard library
+// (a deadline, a closed connection) nor a package that matters or is of
+// your own modules (their facts say which errors mean unauthenticated,
+// and the others do not) — a fetched library that reaches no framework,
+// such as a JWT library. With no module known (nogo), none is.
+func Unread(pkg *types.Package, mod string) bool {
+	if pkg == nil || mod == "" || IsStdlib(pkg.Path()) || Matters(pkg) {
+		return false
+	}
+	return pkg.Path() != mod && !strings.HasPrefix(pkg.Path(), mod+"/")
+}

@@ -1,0 +1,3 @@
+module example.com/claimslib
+
+go 1.22
