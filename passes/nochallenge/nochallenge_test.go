@@ -95,6 +95,7 @@ func TestModel(t *testing.T) {
 		"nochallenge/rootcause",
 		"nochallenge/loops",
 		"kindtable/web",
+		"kindtable/grpcauth",
 		"nochallenge/fwhandlers",
 	)
 }

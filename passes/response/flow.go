@@ -935,6 +935,12 @@ func (w *walker) retErr(r *ast.ReturnStmt, e ast.Expr) {
 	if knowledge.IsGRPCHandler(w.f.sig) {
 		return // answered with its gRPC code (grpcauthcode), not an HTTP status
 	}
+	if w.f.root && !w.m.handlerSig(w.f.sig) && !w.f.framework {
+		// handed to code the analysis does not see (a gRPC auth function
+		// given to an interceptor library): what answers with its error,
+		// and how, is not known
+		return
+	}
 	w.site(r, Return, s, false, origin, token.Position{}, at, nil)
 }
 

@@ -24,14 +24,17 @@ type fn struct {
 	body   *ast.BlockStmt
 	params map[*types.Var]int // parameter → 1-based index
 
-	calls   int         // direct calls in the package
-	inSlot  bool        // stored in a variable or field that is only invoked
-	escapes bool        // used as a value the model cannot follow
-	root    bool        // called by the framework: answers for its own sites
-	outer   *types.Func // the declared function (for a literal, the one around it)
-	parent  *fn         // for a literal, the function it is written in
-	exempt  bool        // its answers are protocol-mandated (config)
-	builds  bool        // builds a handler (Deep.Wraps is set)
+	calls   int  // direct calls in the package
+	inSlot  bool // stored in a variable or field that is only invoked
+	escapes bool // used as a value the model cannot follow
+	// framework: stored in a framework's configuration, which calls it
+	// and answers with what it returns (frameworkField)
+	framework bool
+	root      bool        // called by the framework: answers for its own sites
+	outer     *types.Func // the declared function (for a literal, the one around it)
+	parent    *fn         // for a literal, the function it is written in
+	exempt    bool        // its answers are protocol-mandated (config)
+	builds    bool        // builds a handler (Deep.Wraps is set)
 
 	g      *cfg.CFG
 	events [][]ast.Node // per block of g: its calls, assignments and returns in evaluation order
@@ -348,6 +351,8 @@ func (m *model) flow(f *fn, e ast.Expr, parents []ast.Node) {
 						if v := m.varOf(p.Lhs[j]); v != nil && !frameworkField(v) {
 							m.addSlot(v, f)
 							return
+						} else if v != nil {
+							f.framework = knowledge.AnswersHTTP(v.Pkg().Path())
 						}
 					}
 				}
@@ -369,8 +374,17 @@ func (m *model) flow(f *fn, e ast.Expr, parents []ast.Node) {
 					if v, ok := m.info.Uses[id].(*types.Var); ok && v.IsField() && !frameworkField(v) {
 						m.addSlot(v, f)
 						return
+					} else if ok && v.IsField() {
+						f.framework = knowledge.AnswersHTTP(v.Pkg().Path())
 					}
 				}
+			}
+		}
+		if call, ok := parents[i].(*ast.CallExpr); ok {
+			// handed to a framework that answers HTTP requests (huma.Get):
+			// it answers with what the function returns
+			if fun, ok := m.calleeObj(call).(*types.Func); ok && fun.Pkg() != nil && knowledge.AnswersHTTP(fun.Pkg().Path()) {
+				f.framework = true
 			}
 		}
 		break

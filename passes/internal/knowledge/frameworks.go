@@ -592,6 +592,8 @@ var (
 
 	// frameworkPaths are the import paths of the table (the gate).
 	frameworkPaths = map[string]bool{}
+	// httpPaths are those of the frameworks that answer HTTP requests.
+	httpPaths = map[string]bool{}
 	// described are the packages whose every function the table describes.
 	described = map[string]bool{}
 	// errorPackages are the packages with error matchers.
@@ -605,6 +607,9 @@ func init() {
 		}
 		if f.Described {
 			described[f.Path] = true
+		}
+		if len(f.Handlers)+len(f.Writers)+len(f.StatusArg)+len(f.ErrorArg)+len(f.ErrorVars)+len(f.ErrorCtors)+len(f.ErrorTypes) > 0 {
+			httpPaths[f.Path] = true
 		}
 		index(f.Path, f.StatusArg, StatusArg)
 		index(f.Path, f.ErrorArg, ErrorArg)

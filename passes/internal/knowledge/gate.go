@@ -195,3 +195,21 @@ func Unread(pkg *types.Package, mod string) bool {
 	}
 	return pkg.Path() != mod && !strings.HasPrefix(pkg.Path(), mod+"/")
 }
+
+// AnswersHTTP reports whether path is a package of a framework of the table
+// that answers HTTP requests (it names handlers, writers, statuses or
+// status errors), or a package under one (fiber's middleware): a function
+// handed to it is called by it, and it answers with what the function
+// returns. gRPC's packages and the helpers that only read credentials are
+// not.
+func AnswersHTTP(path string) bool {
+	if httpPaths[path] {
+		return true
+	}
+	for p := range httpPaths {
+		if !IsStdlib(p) && strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
+}
