@@ -329,6 +329,7 @@ type model struct {
 	looped   map[string]token.Position
 	rets     map[*types.Func]*ChallengeFact
 	decls    map[*types.Func]*ast.FuncDecl // the package's string functions
+	impls    *ir.Implementations           // the package's and its imports' types, for interface methods
 	ifaces   map[types.Type]ifaceInfo
 	owners   map[*types.Var]string
 	aliases  map[string]string // parameter key -> field key
@@ -474,6 +475,10 @@ func (m *model) ownReturns(fn *types.Func) *ChallengeFact {
 	m.rets[fn] = cf
 	return cf
 }
+
+// challengeParams matches a challenge with an auth-param (Bearer realm=…):
+// text that says "challenge" more surely than a scheme's name alone.
+var challengeParams = regexp.MustCompile(`^[A-Za-z0-9!#$%&'*+.^_` + "`" + `|~-]+ +[A-Za-z0-9!#$%&'*+.^_` + "`" + `|~-]+=`)
 
 // classifyReturns looks at the return statements of a string function.
 func (m *model) classifyReturns(fd *ast.FuncDecl) *ChallengeFact {
@@ -743,29 +748,57 @@ func (m *model) classifyInterface(t types.Type) (iface *types.Named, challenge *
 			auth = true
 		}
 	}
+	challenge = m.pickChallenge(candidates)
+	if !auth && challenge != nil && m.implementedAsChallenge(challenge) {
+		// no method takes a request (a transport-neutral Authenticate(ctx,
+		// Credentials)), but a scheme of it answers with a challenge
+		auth = true
+	}
 	if !auth {
 		return nil, nil, false
 	}
+	return n, challenge, true
+}
+
+// pickChallenge picks an interface's challenge method among its string
+// methods: the only one; of several, the configured one, else the one
+// named like a challenge (names only break this tie).
+func (m *model) pickChallenge(candidates []*types.Func) *types.Func {
 	switch len(candidates) {
 	case 0:
-		return n, nil, true
+		return nil
 	case 1:
-		return n, candidates[0], true
+		return candidates[0]
 	}
-	// Several string methods: the configured one, else the one named like a
-	// challenge (names only break this tie).
 	for _, c := range candidates {
 		if config.In(m.cfg.ChallengeMethods, c) {
-			return n, c, true
+			return c
 		}
 	}
 	for _, c := range candidates {
 		l := strings.ToLower(c.Name())
 		if strings.Contains(l, "challenge") || strings.Contains(l, "authenticate") || strings.Contains(l, "header") {
-			return n, c, true
+			return c
 		}
 	}
-	return n, nil, true
+	return nil
+}
+
+// implementedAsChallenge reports whether some implementation of an
+// interface's string method, in this package or one it imports, returns a
+// challenge with parameters (Bearer realm="api"): the interface is one of
+// schemes, whatever its other methods take.
+func (m *model) implementedAsChallenge(meth *types.Func) bool {
+	if m.impls == nil {
+		scopes := append([]*types.Package{m.pass.Pkg}, m.pass.Pkg.Imports()...)
+		m.impls = ir.NewImplementations(scopes)
+	}
+	for _, impl := range m.impls.Of(meth) {
+		if cf := m.retsOf(impl); cf != nil && cf.Return == RetChallenge && challengeParams.MatchString(cf.Challenge) {
+			return true
+		}
+	}
+	return false
 }
 
 // methodKey spells a challenge method as the Policies fact keys it.
