@@ -201,6 +201,14 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, fail *f
 		// A helper that answers 403 for some errors only (an error
 		// switch) decides it at its write, even for one failure path.
 		sum := resp.Of(h)
+		if w != nil && writesMapped(pass, w, mapped) {
+			// the helper writes what a mapping reported here answers:
+			// one cause, one finding, at the mapping
+			for _, c := range calls {
+				grouped[c.site] = true
+			}
+			continue
+		}
 		if (len(calls) < 2 && (sum == nil || sum.RejectWhen == nil)) || w == nil {
 			continue
 		}

@@ -19,7 +19,7 @@ func TestAuthForbidden(t *testing.T) {
 	analysistest.Run(t, testdir.Path(), authforbidden.Analyzer, "authforbidden/frameworks", "authforbidden/crosspkg",
 		"authforbidden/flow", "authforbidden/flowfw", "authforbidden/carrier", "authforbidden/statusvar", "authforbidden/fwerrors", "authforbidden/funcval", "authforbidden/errhandler/...",
 		"authforbidden/tokenuse", "authforbidden/tokenunused", "authforbidden/loops", "authforbidden/foreign/...",
-		"authforbidden/ctxid/...", "authforbidden/mtls", "authforbidden/expiry", "authforbidden/introspect", "kindtable/guard", "authforbidden/fwhandlers")
+		"authforbidden/ctxid/...", "authforbidden/mtls", "authforbidden/expiry", "authforbidden/introspect", "kindtable/guard", "authforbidden/fwhandlers", "authforbidden/mapwrite", "authforbidden/handon/app")
 }
 
 // TestLibrarySentinels: in a module, the errors of a library the analysis

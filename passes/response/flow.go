@@ -200,6 +200,7 @@ func (m *model) analyse(f *fn) {
 	sum := Summary{Must: must & AllChallenges, May: w.may, Unknown: w.unknown, Rejects: w.rejects,
 		StatusParam: w.statusParam, CarrierParam: w.carrierParam, ErrStatus: w.errStatus, SetAt: w.setAt, StatusCtor: w.statusCtor, CtorTable: w.ctorTable}
 	sum.CarrierResult = max(w.carrierResult, 0)
+	sum.CarrierRecv = w.carrierRecv && w.carrierResult == 0
 	if w.statusResult&Rejecting != 0 {
 		sum.StatusResult = w.statusResult
 		if !w.forbidAlways {
@@ -241,7 +242,9 @@ func (m *model) analyse(f *fn) {
 			}
 			// the condition on the parameters under which it answers
 			// 403 (an error switch answering 403 for some errors only)
-			if c := m.condOf(f, s, S403); c != nil {
+			if s.forbidWhen != nil {
+				rejectConds = append(rejectConds, s.forbidWhen)
+			} else if c := m.condOf(f, s, S403); c != nil {
 				rejectConds = append(rejectConds, c)
 			} else {
 				rejectAlways = true
@@ -311,6 +314,7 @@ type siteRec struct {
 	forbidKnown bool
 	indirect    bool
 	from        []ast.Expr // the constant status expressions that reach the write
+	forbidWhen  *Cond      // see value.forbidWhen
 }
 
 // walker interprets the nodes of one function.
@@ -333,6 +337,7 @@ type walker struct {
 	// returns as its integer result (-1: several, or one on some returns
 	// and another on others)
 	carrierResult int
+	carrierRecv   bool    // it returns the status its receiver carries
 	forbidConds   []*Cond // the conditions under which it returns 403 as its status result
 	forbidAlways  bool    // some 403 it returns is under no condition on its parameters
 	errStatus     Status
@@ -730,6 +735,9 @@ func (w *walker) apply(call *ast.CallExpr, sum *Summary, name string) {
 		w.st = before
 	}
 	if i := sum.CarrierParam - 1; i >= 0 && i < len(call.Args) {
+		if p := w.m.paramOf(w.f, call.Args[i], 0); p > 0 && w.record && w.carrierParam == 0 {
+			w.carrierParam = p // writeError(w, err) handing its err on
+		}
 		before := w.st
 		w.st.have |= own
 		st, at := w.m.errStatusOf(w.f, call.Args[i], 0)
@@ -739,7 +747,7 @@ func (w *walker) apply(call *ast.CallExpr, sum *Summary, name string) {
 	if sum.Unchallenged != 0 && w.m.meets(w.f, sum.When, call) {
 		w.site(call, Call, sum.Unchallenged, false, name, sum.Origin, token.Position{}, nil)
 	}
-	if sum.Rejects&S403 != 0 && sum.StatusParam == 0 && sum.CarrierParam == 0 && (sum.RejectWhen == nil || w.m.meets(w.f, sum.RejectWhen, call)) {
+	if sum.Rejects&S403 != 0 && (sum.StatusParam == 0 && sum.CarrierParam == 0 || sum.RejectWhen != nil) && (sum.RejectWhen == nil || w.m.meets(w.f, sum.RejectWhen, call)) {
 		w.site(call, Call, S403, false, name, sum.Origin, token.Position{}, nil) // a helper that answers 403
 	}
 	w.st.have |= sum.Must
@@ -843,9 +851,12 @@ func (w *walker) ret(r *ast.ReturnStmt) {
 			if b, ok := results.At(i).Type().Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 && w.record {
 				v := w.m.statusOf(w.f, e, 1)
 				w.statusResult |= v.s
-				if v.carrier > 0 && (w.carrierResult == 0 || w.carrierResult == v.carrier) {
+				switch {
+				case v.carrier == recvParam:
+					w.carrierRecv = true
+				case v.carrier > 0 && (w.carrierResult == 0 || w.carrierResult == v.carrier):
 					w.carrierResult = v.carrier
-				} else if v.carrier > 0 {
+				case v.carrier > 0:
 					w.carrierResult = -1
 				}
 				if v.s&S403 != 0 {
@@ -1043,6 +1054,9 @@ func (w *walker) status(call *ast.CallExpr, kind SiteKind, e ast.Expr) {
 		}
 	}
 	w.site(call, kind, v.s, v.indirect, "", token.Position{}, token.Position{}, v.from)
+	if n := len(w.sites); v.forbidWhen != nil && n > 0 && w.sites[n-1].Pos == call.Pos() {
+		w.sites[n-1].forbidWhen = v.forbidWhen
+	}
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok && w.record && w.st.forbid != nil {
 		sv, _ := w.m.info.Uses[id].(*types.Var)
 		if b, ok := w.st.forbid[sv]; ok && len(w.sites) > 0 && w.sites[len(w.sites)-1].Pos == call.Pos() {
@@ -1085,6 +1099,10 @@ type value struct {
 	carrier  int        // the 1-based parameter whose status field it is (0: none)
 	indirect bool       // through a variable or table rather than a constant at the site
 	from     []ast.Expr // the constant expressions of 401, 403 or 407 it may be
+	// forbidWhen: the condition on the function's parameters under which
+	// it is 403 (statusFor(err) of its own err, statusFor answering 403
+	// for some errors only); nil: none known
+	forbidWhen *Cond
 }
 
 // statusOf evaluates a status expression.
@@ -1129,6 +1147,7 @@ func (m *model) statusOf(f *fn, e ast.Expr, depth int) value {
 			out.from = append(out.from, xv.from...)
 			if len(vals) == 1 {
 				out.carrier = xv.carrier // s, ok := statusByCode[e.Code]
+				out.forbidWhen = xv.forbidWhen
 			}
 		}
 		return out
@@ -1141,7 +1160,7 @@ func (m *model) statusOf(f *fn, e ast.Expr, depth int) value {
 		}
 		m.addStatusField(fv)
 		if f != nil {
-			if i := m.paramOf(f, e.X, depth); i > 0 {
+			if i := m.paramOf(f, e.X, depth); i != 0 {
 				return value{s: SOther, carrier: i, indirect: true}
 			}
 		}
@@ -1156,7 +1175,7 @@ func (m *model) statusOf(f *fn, e ast.Expr, depth int) value {
 		// errors.As found in one: the status the parameter carries
 		if sel, ok := ast.Unparen(e.Index).(*ast.SelectorExpr); ok && f != nil {
 			if fv, ok := m.info.Uses[sel.Sel].(*types.Var); ok && fv.IsField() && m.kindTableOf(fv) != nil {
-				if i := m.paramOf(f, sel.X, depth); i > 0 {
+				if i := m.paramOf(f, sel.X, depth); i != 0 {
 					return value{s: SOther, carrier: i, indirect: true}
 				}
 			}
@@ -1193,6 +1212,13 @@ func (m *model) statusOf(f *fn, e ast.Expr, depth int) value {
 					return v
 				}
 				if sum.StatusResult != 0 {
+					if c := sum.ForbidWhen; c != nil && f != nil && c.Param <= len(e.Args) {
+						if p := m.paramOf(f, e.Args[c.Param-1], depth); p > 0 {
+							// statusFor(err) of this function's own err: 403
+							// under the same condition, on its parameter
+							return value{s: sum.StatusResult, indirect: true, forbidWhen: &Cond{Param: p, Errors: c.Errors}}
+						}
+					}
 					return value{s: m.mappedStatus(f, sum, e), indirect: true}
 				}
 			}
@@ -1201,6 +1227,10 @@ func (m *model) statusOf(f *fn, e ast.Expr, depth int) value {
 	return unknown
 }
 
+// recvParam is what paramOf returns for a method's receiver (parameters
+// are 1-based).
+const recvParam = -2
+
 // carriedResult evaluates a call of a function that returns the status its
 // argument carries (CarrierResult): the caller's own parameter handed on
 // (writeError(w, err) writing StatusOf(err)), or the status a carrier of
@@ -1208,13 +1238,21 @@ func (m *model) statusOf(f *fn, e ast.Expr, depth int) value {
 // is false when the argument's status is not known: the caller falls back
 // on every status the function returns.
 func (m *model) carriedResult(f *fn, sum *Summary, call *ast.CallExpr, depth int) (value, bool) {
-	i := sum.CarrierResult
-	if i == 0 || i > len(call.Args) || call.Ellipsis.IsValid() {
+	var a ast.Expr
+	switch i := sum.CarrierResult; {
+	case sum.CarrierRecv:
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return value{}, false
+		}
+		a = sel.X // e.HTTPStatus(): what e carries
+	case i == 0 || i > len(call.Args) || call.Ellipsis.IsValid():
 		return value{}, false
+	default:
+		a = call.Args[i-1]
 	}
-	a := call.Args[i-1]
 	if f != nil {
-		if p := m.paramOf(f, a, depth); p > 0 {
+		if p := m.paramOf(f, a, depth); p != 0 {
 			return value{s: SOther, carrier: p, indirect: true}, true
 		}
 	}
@@ -1255,6 +1293,9 @@ func (m *model) paramOf(f *fn, e ast.Expr, depth int) int {
 		}
 		if i, ok := f.params[v]; ok {
 			return i
+		}
+		if r := f.sig.Recv(); r != nil && r == v {
+			return recvParam
 		}
 		if i := m.asTarget(f, v); i > 0 {
 			return i

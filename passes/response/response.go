@@ -206,6 +206,10 @@ type Summary struct {
 	// finds in it; 0: none): a call given a carrier of a known status
 	// returns that status.
 	CarrierResult int
+	// CarrierRecv: the method returns the status its receiver carries
+	// (func (e *Error) HTTPStatus() int returning e.Status): a call on a
+	// carrier of a known status returns that status.
+	CarrierRecv bool
 	// ForbidWhen, if set, is the only condition on the parameters under
 	// which it returns 403 as its status result (statusFor answering 403
 	// for ErrNoToken only): a call whose argument cannot be one of its
@@ -328,6 +332,9 @@ func (s *Summary) String() string {
 	if s.CarrierResult > 0 {
 		parts = append(parts, fmt.Sprintf("returns the status carried by param %d", s.CarrierResult))
 	}
+	if s.CarrierRecv {
+		parts = append(parts, "returns the status its receiver carries")
+	}
 	if len(s.Errors) > 0 {
 		names := make([]string, len(s.Errors))
 		for i, e := range s.Errors {
@@ -340,7 +347,7 @@ func (s *Summary) String() string {
 
 func (s *Summary) zero() bool {
 	return len(s.Errors) == 0 && s.Must == 0 && s.May == 0 && s.OnFail == 0 && s.Unknown == 0 && s.Rejects == 0 && s.Deep == (Effect{}) &&
-		s.StatusParam == 0 && s.CarrierParam == 0 && s.Unchallenged == 0 && s.ErrStatus&carried == 0 && s.StatusCtor == 0 && s.StatusResult == 0 && s.CarrierResult == 0
+		s.StatusParam == 0 && s.CarrierParam == 0 && s.Unchallenged == 0 && s.ErrStatus&carried == 0 && s.StatusCtor == 0 && s.StatusResult == 0 && s.CarrierResult == 0 && !s.CarrierRecv
 }
 
 // StatusField is a fact on a struct field whose value is written as a

@@ -60,6 +60,29 @@ func StatusOf(err error) int {
 	return http.StatusInternalServerError
 }
 
+// HTTPStatus is the status the error is answered with: its code's.
+func (e *Error) HTTPStatus() int {
+	if s, ok := statusByCode[e.Code]; ok {
+		return s
+	}
+	return http.StatusInternalServerError
+}
+
+// Respond answers an *Error with the status its code maps to, through a
+// method of the error, and any other error with 500.
+func Respond(w http.ResponseWriter, err error) {
+	var e *Error
+	if errors.As(err, &e) {
+		writeErr(w, e)
+		return
+	}
+	w.WriteHeader(http.StatusInternalServerError)
+}
+
+func writeErr(w http.ResponseWriter, e *Error) {
+	w.WriteHeader(e.HTTPStatus())
+}
+
 // Write answers err with its status.
 func Write(w http.ResponseWriter, err error) {
 	w.WriteHeader(StatusOf(err))

@@ -54,3 +54,17 @@ func Fixed(w http.ResponseWriter, r *http.Request) {
 	}
 	w.WriteHeader(http.StatusNoContent)
 }
+
+// Account answers through Respond, whose status is the one the error's
+// code maps to, read through a method of the error.
+func Account(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get("Authorization") == "" {
+		apperr.Respond(w, apperr.Wrap(apperr.CodeUnauthenticated, "sign in", nil)) // want `error carrying 401 written by Respond \(status set at apperr.go:\d+\) without a WWW-Authenticate challenge`
+		return
+	}
+	if r.URL.Query().Get("id") == "" {
+		apperr.Respond(w, apperr.Wrap(apperr.CodeNotFound, "no id", nil)) // silent: 404
+		return
+	}
+	apperr.Respond(w, apperr.Denied("not yours")) // silent: 403
+}
