@@ -75,6 +75,7 @@ type (
 	}
 	invPackage struct {
 		ID      string      `json:"id"`
+		NoSSA   string      `json:"no_ssa,omitempty"`
 		Chains  []invChain  `json:"chains"`
 		Lookups []invLookup `json:"lookups"`
 		Sites   []invSite   `json:"sites"`
@@ -223,6 +224,9 @@ func buildInventory(pkgs []*packages.Package, chains map[*packages.Package]*chai
 			return relPath(p.Fset.Position(pos).String())
 		}
 		if res := chains[p]; res != nil {
+			if res.NoSSA != nil {
+				ip.NoSSA = res.NoSSA.Error()
+			}
 			for _, c := range res.Chains {
 				ic := invChain{
 					Posn: posn(c.Pos), End: posn(c.End),
@@ -504,6 +508,9 @@ func printInventory(w io.Writer, inv invReport) {
 			fmt.Fprintln(w)
 		}
 		fmt.Fprintf(w, "package %s\n", p.ID)
+		if p.NoSSA != "" {
+			fmt.Fprintf(w, "  no SSA form, so the models stay silent on its code: %s\n", p.NoSSA)
+		}
 		if len(p.Chains)+len(p.Lookups)+len(p.Sites) == 0 {
 			fmt.Fprintln(w, "  no chains, middleware stacks, challenge lookups or 401/403/407/redirect sites")
 			continue

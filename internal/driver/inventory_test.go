@@ -345,3 +345,14 @@ func TestInventoryErrors(t *testing.T) {
 		t.Errorf("stderr = %q", stderr)
 	}
 }
+
+// TestInventoryNoSSA: a package whose SSA form could not be built says so,
+// for the models stay silent on it rather than guess.
+func TestInventoryNoSSA(t *testing.T) {
+	var b strings.Builder
+	printInventory(&b, invReport{Packages: []invPackage{{ID: "example.com/x", NoSSA: "building SSA for example.com/x: boom"}}})
+	want := "package example.com/x\n  no SSA form, so the models stay silent on its code: building SSA for example.com/x: boom\n"
+	if !strings.HasPrefix(b.String(), want) {
+		t.Errorf("inventory = %q, want it to start with %q", b.String(), want)
+	}
+}

@@ -285,6 +285,9 @@ type Lookup struct {
 
 // Result is the chain model of one package.
 type Result struct {
+	// NoSSA says why a package that can answer a request has no SSA form
+	// (the models that read it stay silent on its code; nil: it has one).
+	NoSSA  error
 	Chains []*Chain
 	// Lookups are the positional challenge lookups.
 	Lookups []*Lookup
@@ -380,6 +383,7 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, irp *ir
 		}
 		return lf.Where, true
 	}
+	res.NoSSA = irp.Err
 	if irp.Pkg != nil {
 		m.pickers()
 		m.composers()

@@ -98,7 +98,13 @@ func build(pass *analysis.Pass, res *IR) (err error) {
 			err = fmt.Errorf("building SSA for %s: %v", pass.Pkg.Path(), r)
 		}
 	}()
-	prog := ssa.NewProgram(pass.Fset, ssa.InstantiateGenerics)
+	// Generic functions are built once, over their type parameters (a
+	// chain of T read as a chain of what T's constraint is), and not
+	// instantiated: an instance of an imported generic function has no
+	// body to build, and building its parameters with a named type of
+	// the package (slices.Contains(roles, …)) fails on what export data
+	// leaves out, taking the package's whole SSA form with it.
+	prog := ssa.NewProgram(pass.Fset, 0)
 	prog.SetNoReturn(func(fn *types.Func) bool { return knowledge.NoReturn[knowledge.MemberOf(fn)] })
 	// The builder needs, of each import, only the package-level functions
 	// and variables the package uses (methods it creates on demand, and of

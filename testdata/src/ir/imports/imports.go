@@ -28,3 +28,14 @@ func (t *Target) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent) // want `built`
 	}
 }
+
+// Roles is a named slice: a generic function of an import (slices.Contains)
+// instantiated with it must not break the package's SSA.
+type Roles []string
+
+// Admin reports whether the roles hold admin.
+func Admin(w http.ResponseWriter, rs Roles) {
+	if !slices.Contains(rs, "admin") { // want `calls slices.Contains`
+		w.WriteHeader(http.StatusForbidden) // want `built`
+	}
+}
