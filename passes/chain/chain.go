@@ -53,7 +53,7 @@ func New(cfg, resp *analysis.Analyzer) *analysis.Analyzer {
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[resp].(*response.Result), pass.ResultOf[ir.Analyzer].(*ir.IR))
 		},
-		FactTypes:  []analysis.Fact{new(ChallengeFact), new(Policies), new(LookupFact), new(PickFact), new(ComposerFact)},
+		FactTypes:  []analysis.Fact{new(ChallengeFact), new(Policies), new(LookupFact), new(PickFact), new(ComposerFact), new(GetterFact)},
 		ResultType: reflect.TypeFor[*Result](),
 	}
 }
@@ -179,7 +179,15 @@ type Policies struct {
 	ByColl   []Keyed
 	ByMethod []Keyed
 	Looped   []Keyed
+	// Aliases: the package's constructor and Add parameters stored into a
+	// field (Key the parameter's key, Field the field's): a chain passed
+	// in an importing package is judged by the field's consumers, which
+	// may be known only there.
+	Aliases []Alias
 }
+
+// Alias is one entry of Policies.Aliases.
+type Alias struct{ Key, Field string }
 
 // Keyed is one entry of Policies (Looped uses only Policy.Loop).
 type Keyed struct {
@@ -338,6 +346,8 @@ type model struct {
 	aliases  map[string]string // parameter key -> field key
 	slices   map[token.Pos][]ssa.Value
 	picks    map[*types.Func]*PickFact     // this package's functions returning a fixed element
+	gets     map[*types.Func]*types.Var    // this package's methods returning a collection field of their receiver
+	ownAlias map[string]bool               // the aliases (parameter keys) of this package's own functions
 	wrapped  map[*ast.CallExpr]bool        // middleware calls inside a nested chain recorded (a(b(c(h))): b and c)
 	composed map[*types.Func]*ComposerFact // this package's middleware composers
 }
@@ -373,6 +383,9 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, irp *ir
 			for _, e := range p.Looped {
 				m.looped[e.Key] = e.Policy.Loop
 			}
+			for _, a := range p.Aliases {
+				m.aliases[a.Key] = a.Field
+			}
 		}
 	}
 	res.lookers = make(map[types.Object]token.Position)
@@ -386,6 +399,7 @@ func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, irp *ir
 	res.NoSSA = irp.Err
 	if irp.Pkg != nil {
 		m.pickers()
+		m.getters()
 		m.composers()
 		if own := m.consumers(res); own != nil {
 			pass.ExportPackageFact(own)

@@ -5,7 +5,9 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -245,6 +247,7 @@ func (m *model) consumers(res *Result) *Policies {
 		if !ok {
 			continue
 		}
+		el.Coll = m.gotFrom(el.Coll) // c.Schemes()[0]: the field Schemes returns
 		if _, seen := looped[el.Coll.Key()]; !seen {
 			el.Coll = triedBy(el.Coll, handed, looped)
 		}
@@ -312,10 +315,17 @@ func (m *model) consumers(res *Result) *Policies {
 		m.byMethod[k] = mergeMethod(m.byMethod[k], v)
 	}
 	m.lookers(res, funcs, direct)
-	if len(byColl)+len(byMethod)+len(loopedAt) == 0 {
+	var aliases []Alias
+	for k, f := range m.aliases {
+		if m.ownAlias[k] {
+			aliases = append(aliases, Alias{Key: k, Field: f})
+		}
+	}
+	slices.SortFunc(aliases, func(a, b Alias) int { return strings.Compare(a.Key, b.Key) })
+	if len(byColl)+len(byMethod)+len(loopedAt)+len(aliases) == 0 {
 		return nil
 	}
-	return &Policies{ByColl: sorted(byColl), ByMethod: sorted(byMethod), Looped: sorted(loopedAt)}
+	return &Policies{ByColl: sorted(byColl), ByMethod: sorted(byMethod), Looped: sorted(loopedAt), Aliases: aliases}
 }
 
 // handedOn records, for a static call of a function of the package, the
@@ -590,6 +600,10 @@ func (m *model) aliasStore(field *types.Var, val ssa.Value) {
 		case *ssa.Parameter:
 			if k := paramKey(x.Parent(), x.Object()); k != "" {
 				m.aliases[k] = fk
+				if m.ownAlias == nil {
+					m.ownAlias = make(map[string]bool)
+				}
+				m.ownAlias[k] = true
 			}
 		case *ssa.Call:
 			if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && len(x.Call.Args) == 2 {

@@ -127,3 +127,87 @@ func (m *model) picked(v ssa.Value) (kind PolicyKind, el ir.Elem, ok bool) {
 	}
 	return kind, el, true
 }
+
+// GetterFact marks a method that returns a collection field of its
+// receiver (func (c *Chain) Schemes() []Authenticator { return c.schemes }):
+// a challenge asked of an element of what it returns is asked of that
+// field, the collection the receiver's own methods try.
+type GetterFact struct {
+	Field string // the field's name
+}
+
+// AFact marks GetterFact as a fact.
+func (*GetterFact) AFact() {}
+
+func (f *GetterFact) String() string { return "returns its receiver's field " + f.Field }
+
+// getters finds the package's methods that return a collection field of
+// their receiver on every path, and exports their facts.
+func (m *model) getters() {
+	m.gets = make(map[*types.Func]*types.Var)
+	for _, fn := range m.ir.Funcs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Signature.Recv() == nil || fn.Signature.Results().Len() != 1 || len(fn.Params) == 0 {
+			continue
+		}
+		if f := getterOf(fn); f != nil {
+			m.gets[obj] = f
+			m.pass.ExportObjectFact(obj, &GetterFact{Field: f.Name()})
+		}
+	}
+}
+
+// getterOf returns the field of its receiver (fn.Params[0]) that fn
+// returns on every path: a slice, array or map field.
+func getterOf(fn *ssa.Function) *types.Var {
+	var field *types.Var
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		pl := ir.PlaceOf(ret.Results[0])
+		if pl.Field == nil || (field != nil && pl.Field != field) || !isCollection(pl.Field.Type()) {
+			return nil
+		}
+		field = pl.Field
+	}
+	return field
+}
+
+// gotFrom resolves a collection read from a getter's result to the field
+// the getter returns (this package's getters, or by fact); other places
+// are returned as they are.
+func (m *model) gotFrom(p ir.Place) ir.Place {
+	call, ok := p.Value.(*ssa.Call)
+	if !ok || p.Field != nil || p.Global != nil || p.Param != nil {
+		return p
+	}
+	callee := call.Common().StaticCallee()
+	if callee == nil {
+		return p
+	}
+	obj, ok := callee.Object().(*types.Func)
+	if !ok {
+		return p
+	}
+	if f := m.gets[obj]; f != nil {
+		return ir.Place{Field: f}
+	}
+	var gf GetterFact
+	if obj.Pkg() == m.pass.Pkg || !m.pass.ImportObjectFact(obj, &gf) {
+		return p
+	}
+	recv := obj.Signature().Recv()
+	if recv == nil {
+		return p
+	}
+	if st, ok := derefType(recv.Type()).Underlying().(*types.Struct); ok {
+		for i := 0; i < st.NumFields(); i++ {
+			if st.Field(i).Name() == gf.Field {
+				return ir.Place{Field: st.Field(i)}
+			}
+		}
+	}
+	return p
+}
