@@ -339,8 +339,8 @@ type model struct {
 	byMethod map[string]Policy
 	looped   map[string]token.Position
 	rets     map[*types.Func]*ChallengeFact
-	decls    map[*types.Func]*ast.FuncDecl // the package's string functions
-	impls    *ir.Implementations           // the package's and its imports' types, for interface methods
+	decls    map[*types.Func]*ast.FuncDecl          // the package's string functions
+	impls    map[*types.Package]*ir.Implementations // by an interface's package: its and this package's types
 	ifaces   map[types.Type]ifaceInfo
 	owners   map[*types.Var]string
 	aliases  map[string]string // parameter key -> field key
@@ -348,6 +348,7 @@ type model struct {
 	picks    map[*types.Func]*PickFact     // this package's functions returning a fixed element
 	gets     map[*types.Func]*types.Var    // this package's methods returning a collection field of their receiver
 	ownAlias map[string]bool               // the aliases (parameter keys) of this package's own functions
+	indexed  map[*types.Package]bool       // the packages whose fields owners holds
 	wrapped  map[*ast.CallExpr]bool        // middleware calls inside a nested chain recorded (a(b(c(h))): b and c)
 	composed map[*types.Func]*ComposerFact // this package's middleware composers
 }
@@ -807,11 +808,20 @@ func (m *model) pickChallenge(candidates []*types.Func) *types.Func {
 // challenge with parameters (Bearer realm="api"): the interface is one of
 // schemes, whatever its other methods take.
 func (m *model) implementedAsChallenge(meth *types.Func) bool {
-	if m.impls == nil {
-		scopes := append([]*types.Package{m.pass.Pkg}, m.pass.Pkg.Imports()...)
-		m.impls = ir.NewImplementations(scopes)
+	// the schemes are declared beside their interface, or here
+	impls := m.impls[meth.Pkg()]
+	if impls == nil {
+		scopes := []*types.Package{m.pass.Pkg}
+		if p := meth.Pkg(); p != nil && p != m.pass.Pkg {
+			scopes = append(scopes, p)
+		}
+		impls = ir.NewImplementations(scopes)
+		if m.impls == nil {
+			m.impls = make(map[*types.Package]*ir.Implementations)
+		}
+		m.impls[meth.Pkg()] = impls
 	}
-	for _, impl := range m.impls.Of(meth) {
+	for _, impl := range impls.Of(meth) {
 		if cf := m.retsOf(impl); cf != nil && cf.Return == RetChallenge && challengeParams.MatchString(cf.Challenge) {
 			return true
 		}

@@ -676,9 +676,15 @@ func (m *model) owner(f *types.Var) string {
 		return o
 	}
 	m.owners[f] = ""
-	if f.Pkg() == nil {
+	if f.Pkg() == nil || m.indexed[f.Pkg()] {
 		return ""
 	}
+	// Index every struct field of the package at once: one walk of its
+	// scope, not one per field asked.
+	if m.indexed == nil {
+		m.indexed = make(map[*types.Package]bool)
+	}
+	m.indexed[f.Pkg()] = true
 	scope := f.Pkg().Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
@@ -690,13 +696,12 @@ func (m *model) owner(f *types.Var) string {
 			continue
 		}
 		for i := 0; i < st.NumFields(); i++ {
-			if st.Field(i).Origin() == f {
-				m.owners[f] = name
-				return name
+			if o := st.Field(i).Origin(); m.owners[o] == "" {
+				m.owners[o] = name
 			}
 		}
 	}
-	return ""
+	return m.owners[f]
 }
 
 // paramKey spells a parameter of a declared function as the facts key it:
