@@ -1619,28 +1619,13 @@ func (m *model) kindTableOf(v *types.Var) []TableEntry {
 // kindFieldValue returns the kind field a composite literal sets, and the
 // value it gives it (keyed or positional); ok is false when it sets none.
 func (m *model) kindFieldValue(lit *ast.CompositeLit) (field *types.Var, val ast.Expr, ok bool) {
-	st, isStruct := m.info.TypeOf(lit).Underlying().(*types.Struct)
-	if !isStruct {
-		return nil, nil, false
-	}
-	for i, elt := range lit.Elts {
-		var fv *types.Var
-		val := elt
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			id, ok := kv.Key.(*ast.Ident)
-			if !ok {
-				continue
-			}
-			val = kv.Value
-			fv, _ = m.info.Uses[id].(*types.Var)
-		} else if i < st.NumFields() {
-			fv = st.Field(i)
+	m.eachField(lit, func(f *types.Var, v ast.Expr) bool {
+		if m.kindTableOf(f) != nil {
+			field, val, ok = f, v, true
 		}
-		if fv != nil && m.kindTableOf(fv) != nil {
-			return fv, val, true
-		}
-	}
-	return nil, nil, false
+		return !ok
+	})
+	return field, val, ok
 }
 
 // addKindTable records a lookup of a status in a table of constants keyed
@@ -1697,12 +1682,23 @@ func (m *model) ctorParam(f *fn, e ast.Expr) int {
 // gives its status field (the field a framework's error type names, or a
 // status field), keyed or positional; ok is false when it gives none.
 func (m *model) statusFieldValue(lit *ast.CompositeLit) (val ast.Expr, ok bool) {
-	t := m.info.TypeOf(lit)
-	st, isStruct := t.Underlying().(*types.Struct)
-	if !isStruct {
-		return nil, false
+	known := knowledge.ErrorTypes[knowledge.NamedOf(m.info.TypeOf(lit))]
+	m.eachField(lit, func(field *types.Var, v ast.Expr) bool {
+		if field.Name() == known || m.isStatusField(field) {
+			val, ok = v, true
+		}
+		return !ok
+	})
+	return val, ok
+}
+
+// eachField calls yield with each field a struct literal sets and the
+// value it gives it, keyed or positional, until yield returns false.
+func (m *model) eachField(lit *ast.CompositeLit, yield func(field *types.Var, val ast.Expr) bool) {
+	st, ok := m.info.TypeOf(lit).Underlying().(*types.Struct)
+	if !ok {
+		return
 	}
-	known := knowledge.ErrorTypes[knowledge.NamedOf(t)]
 	for i, elt := range lit.Elts {
 		var field *types.Var
 		val := elt
@@ -1720,12 +1716,10 @@ func (m *model) statusFieldValue(lit *ast.CompositeLit) (val ast.Expr, ok bool) 
 		} else if i < st.NumFields() {
 			field = st.Field(i)
 		}
-		if field == nil || !(field.Name() == known || m.isStatusField(field)) {
-			continue
+		if field != nil && !yield(field, val) {
+			return
 		}
-		return val, true
 	}
-	return nil, false
 }
 
 // literalStatus returns the status a composite literal of a carrier type
