@@ -96,6 +96,7 @@ func TestModel(t *testing.T) {
 		"nochallenge/loops",
 		"kindtable/web",
 		"kindtable/grpcauth",
+		"nochallenge/challengefield/web",
 		"nochallenge/fwhandlers",
 	)
 }

@@ -200,6 +200,10 @@ func (m *model) analyse(f *fn) {
 	sum := Summary{Must: must & AllChallenges, May: w.may, Unknown: w.unknown, Rejects: w.rejects,
 		StatusParam: w.statusParam, CarrierParam: w.carrierParam, ErrStatus: w.errStatus, SetAt: w.setAt, StatusCtor: w.statusCtor, CtorTable: w.ctorTable}
 	sum.CarrierResult = max(w.carrierResult, 0)
+	sum.ChallengeFrom = w.challengeFrom
+	if w.fieldsSeen && !w.fieldsMixed {
+		sum.EmptyFields, sum.FieldParams = w.emptyFields, w.fieldParams
+	}
 	sum.CarrierRecv = w.carrierRecv && w.carrierResult == 0
 	if w.statusResult&Rejecting != 0 {
 		sum.StatusResult = w.statusResult
@@ -323,6 +327,14 @@ type walker struct {
 	f      *fn
 	st     state
 	record bool
+	// challengeFrom: see Summary.ChallengeFrom
+	challengeFrom *FieldRef
+	// carrierFields: the first carrier literal it returns, its empty
+	// string fields and those set from parameters (fieldsSeen: one was
+	// seen; fieldsMixed: returns disagree)
+	emptyFields             []string
+	fieldParams             []FieldRef
+	fieldsSeen, fieldsMixed bool
 
 	sites        []*siteRec
 	may          Bits
@@ -555,6 +567,9 @@ func (w *walker) callFunc(call *ast.CallExpr, fun *types.Func) {
 	}
 	if i, ok := knowledge.HeaderArg[mem]; ok && i < len(args) {
 		w.header(args[i])
+		if i+1 < len(args) && w.record {
+			w.challengeField(args[i], args[i+1])
+		}
 		return
 	}
 	if i, ok := knowledge.StatusArg[mem]; ok && i < len(args) {
@@ -725,6 +740,14 @@ func (w *walker) apply(call *ast.CallExpr, sum *Summary, name string) {
 		w.rejects |= sum.Rejects
 	}
 	own := sum.May | sum.Unknown
+	if c := sum.ChallengeFrom; c != nil && c.Param <= len(call.Args) {
+		a := call.Args[c.Param-1]
+		if w.m.emptyField(w.f, a, c.Field, 0) {
+			own &^= WWW // the carrier given has no challenge to set
+		} else if p := w.m.paramOf(w.f, a, 0); p > 0 && w.record && w.challengeFrom == nil {
+			w.challengeFrom = &FieldRef{Param: p, Field: c.Field} // handed on
+		}
+	}
 	if i := sum.StatusParam - 1; i >= 0 && i < len(call.Args) {
 		before := w.st
 		w.st.have |= own
@@ -911,6 +934,9 @@ func (w *walker) retErr(r *ast.ReturnStmt, e ast.Expr) {
 				w.errors = append(w.errors, name)
 			}
 		}
+	}
+	if w.record {
+		w.carrierLiteral(e)
 	}
 	if i, tab := w.m.ctorTable(w.f, e); i > 0 {
 		// the status is the table's entry for the constant each call
@@ -1225,6 +1251,128 @@ func (m *model) statusOf(f *fn, e ast.Expr, depth int) value {
 		}
 	}
 	return unknown
+}
+
+// challengeField records a challenge header set to a string field of the
+// carrier in a parameter (h.Set("WWW-Authenticate", e.Challenge)).
+func (w *walker) challengeField(key, val ast.Expr) {
+	if b, named := w.m.challengeOf(key, 0); !named || b&WWW == 0 || w.challengeFrom != nil {
+		return
+	}
+	sel, ok := ast.Unparen(val).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	fv, ok := w.m.info.Uses[sel.Sel].(*types.Var)
+	if !ok || !fv.IsField() || !knowledge.IsText(fv.Type()) {
+		return
+	}
+	if p := w.m.paramOf(w.f, sel.X, 0); p > 0 {
+		w.challengeFrom = &FieldRef{Param: p, Field: fv.Name()}
+	}
+}
+
+// carrierLiteral records which string fields a returned struct literal
+// (&Error{…}) leaves empty and which it sets from a parameter; returns
+// that disagree leave nothing known.
+func (w *walker) carrierLiteral(e ast.Expr) {
+	lit := w.m.literalOf(e)
+	if lit == nil {
+		return
+	}
+	st, ok := w.m.info.TypeOf(lit).Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	set := make(map[string]ast.Expr)
+	w.m.eachField(lit, func(f *types.Var, v ast.Expr) bool {
+		set[f.Name()] = v
+		return true
+	})
+	var empty []string
+	var params []FieldRef
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if !knowledge.IsText(f.Type()) {
+			continue
+		}
+		v, ok := set[f.Name()]
+		switch {
+		case !ok:
+			empty = append(empty, f.Name())
+		case isEmptyString(w.m.info, v):
+			empty = append(empty, f.Name())
+		default:
+			if id, ok := ast.Unparen(v).(*ast.Ident); ok {
+				if pv, ok := w.m.info.Uses[id].(*types.Var); ok && w.f.params[pv] > 0 {
+					params = append(params, FieldRef{Param: w.f.params[pv], Field: f.Name()})
+				}
+			}
+		}
+	}
+	if !w.fieldsSeen {
+		w.emptyFields, w.fieldParams, w.fieldsSeen = empty, params, true
+	} else if !slices.Equal(w.emptyFields, empty) || !slices.Equal(w.fieldParams, params) {
+		w.fieldsMixed = true
+	}
+}
+
+// emptyField reports whether the carrier e leaves its string field name
+// empty: a literal that does not set it or sets "", a constructor that
+// leaves it empty or sets it from a parameter given "".
+func (m *model) emptyField(f *fn, e ast.Expr, name string, depth int) bool {
+	if depth > maxValueDepth {
+		return false
+	}
+	e = ast.Unparen(e)
+	if lit := m.literalOf(e); lit != nil {
+		if _, ok := m.info.TypeOf(lit).Underlying().(*types.Struct); !ok {
+			return false
+		}
+		empty := true
+		m.eachField(lit, func(fv *types.Var, v ast.Expr) bool {
+			if fv.Name() == name {
+				empty = isEmptyString(m.info, v)
+				return false
+			}
+			return true
+		})
+		return empty
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		if id, ok := e.(*ast.Ident); ok {
+			if v, ok := m.info.Uses[id].(*types.Var); ok && len(m.assigns[v]) == 1 {
+				return m.emptyField(f, m.assigns[v][0], name, depth+1)
+			}
+		}
+		return false
+	}
+	fun, ok := m.calleeObj(call).(*types.Func)
+	if !ok {
+		return false
+	}
+	if g := m.byObj[fun.Origin()]; g != nil {
+		m.use(g)
+	}
+	sum := m.summaryOf(fun)
+	if sum == nil {
+		return false
+	}
+	if slices.Contains(sum.EmptyFields, name) {
+		return true
+	}
+	for _, fp := range sum.FieldParams {
+		if fp.Field == name && fp.Param <= len(call.Args) {
+			return isEmptyString(m.info, call.Args[fp.Param-1])
+		}
+	}
+	return false
+}
+
+func isEmptyString(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == ""
 }
 
 // recvParam is what paramOf returns for a method's receiver (parameters

@@ -210,6 +210,15 @@ type Summary struct {
 	// (func (e *Error) HTTPStatus() int returning e.Status): a call on a
 	// carrier of a known status returns that status.
 	CarrierRecv bool
+	// ChallengeFrom: the challenge header it sets is a field of the carrier
+	// in a parameter, set only when not empty (if e.Challenge != "" {
+	// h.Set("WWW-Authenticate", e.Challenge) }): a call given a carrier
+	// whose field is empty sets none.
+	ChallengeFrom *FieldRef
+	// EmptyFields are the string fields the carrier it returns leaves
+	// empty (unset, or ""); FieldParams those it sets from a parameter.
+	EmptyFields []string
+	FieldParams []FieldRef
 	// ForbidWhen, if set, is the only condition on the parameters under
 	// which it returns 403 as its status result (statusFor answering 403
 	// for ErrNoToken only): a call whose argument cannot be one of its
@@ -222,6 +231,12 @@ type Summary struct {
 	RejectWhen *Cond
 	// Origin is the position of the first unchallenged write.
 	Origin token.Position
+}
+
+// FieldRef names a field of the value in a parameter (1-based).
+type FieldRef struct {
+	Param int
+	Field string
 }
 
 // TableEntry is one entry of a table a constructor looks its carrier's
@@ -335,6 +350,9 @@ func (s *Summary) String() string {
 	if s.CarrierRecv {
 		parts = append(parts, "returns the status its receiver carries")
 	}
+	if c := s.ChallengeFrom; c != nil {
+		parts = append(parts, fmt.Sprintf("sets the challenge from param %d's %s", c.Param, c.Field))
+	}
 	if len(s.Errors) > 0 {
 		names := make([]string, len(s.Errors))
 		for i, e := range s.Errors {
@@ -347,7 +365,8 @@ func (s *Summary) String() string {
 
 func (s *Summary) zero() bool {
 	return len(s.Errors) == 0 && s.Must == 0 && s.May == 0 && s.OnFail == 0 && s.Unknown == 0 && s.Rejects == 0 && s.Deep == (Effect{}) &&
-		s.StatusParam == 0 && s.CarrierParam == 0 && s.Unchallenged == 0 && s.ErrStatus&carried == 0 && s.StatusCtor == 0 && s.StatusResult == 0 && s.CarrierResult == 0 && !s.CarrierRecv
+		s.StatusParam == 0 && s.CarrierParam == 0 && s.Unchallenged == 0 && s.ErrStatus&carried == 0 && s.StatusCtor == 0 && s.StatusResult == 0 && s.CarrierResult == 0 && !s.CarrierRecv &&
+		s.ChallengeFrom == nil && len(s.EmptyFields) == 0 && len(s.FieldParams) == 0
 }
 
 // StatusField is a fact on a struct field whose value is written as a
