@@ -345,12 +345,13 @@ type model struct {
 	owners   map[*types.Var]string
 	aliases  map[string]string // parameter key -> field key
 	slices   map[token.Pos][]ssa.Value
-	picks    map[*types.Func]*PickFact     // this package's functions returning a fixed element
-	gets     map[*types.Func]*types.Var    // this package's methods returning a collection field of their receiver
-	ownAlias map[string]bool               // the aliases (parameter keys) of this package's own functions
-	indexed  map[*types.Package]bool       // the packages whose fields owners holds
-	wrapped  map[*ast.CallExpr]bool        // middleware calls inside a nested chain recorded (a(b(c(h))): b and c)
-	composed map[*types.Func]*ComposerFact // this package's middleware composers
+	picks    map[*types.Func]*PickFact           // this package's functions returning a fixed element
+	gets     map[*types.Func]*types.Var          // this package's methods returning a collection field of their receiver
+	ownAlias map[string]bool                     // the aliases (parameter keys) of this package's own functions
+	indexed  map[*types.Package]bool             // the packages whose fields owners holds
+	calls    map[*ssa.Function][]*ssa.CallCommon // the package's static calls, by callee
+	wrapped  map[*ast.CallExpr]bool              // middleware calls inside a nested chain recorded (a(b(c(h))): b and c)
+	composed map[*types.Func]*ComposerFact       // this package's middleware composers
 }
 
 func run(pass *analysis.Pass, cfg *config.Config, resp *response.Result, irp *ir.IR) (any, error) {

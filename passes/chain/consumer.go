@@ -328,6 +328,92 @@ func (m *model) consumers(res *Result) *Policies {
 	return &Policies{ByColl: sorted(byColl), ByMethod: sorted(byMethod), Looped: sorted(loopedAt), Aliases: aliases}
 }
 
+// maxHandOn bounds how many returns and parameters an element is followed
+// through.
+const maxHandOn = 3
+
+// handedElement follows an element through the package's functions: a
+// result of a call of one (what each of its returns gives there), or a
+// parameter (what the package's calls of its function pass).
+func (m *model) handedElement(v ssa.Value, depth int) (PolicyKind, ir.Elem, bool) {
+	idx := 0
+	if x, ok := v.(*ssa.Extract); ok {
+		v, idx = x.Tuple, x.Index
+	}
+	// every value that reaches it must be the same position of the same
+	// collection: a helper returning xs[0] or xs[1] by its argument is none
+	var (
+		kind  PolicyKind
+		el    ir.Elem
+		found bool
+	)
+	agree := func(val ssa.Value) bool {
+		k, e, ok := m.lookupKindAt(val, depth+1)
+		if !ok || !k.Positional() || (found && (k != kind || e.Coll.Key() != el.Coll.Key())) {
+			return false
+		}
+		kind, el, found = k, e, true
+		return true
+	}
+	switch x := v.(type) {
+	case *ssa.Call:
+		callee := x.Common().StaticCallee()
+		if callee == nil || callee.Pkg != m.ir.Pkg || len(callee.Blocks) == 0 {
+			return 0, ir.Elem{}, false
+		}
+		for _, b := range callee.Blocks {
+			if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && idx < len(ret.Results) {
+				if c, isConst := ret.Results[idx].(*ssa.Const); isConst && c.IsNil() {
+					continue // no element: the path that found none
+				}
+				if k, _, ok := m.lookupKindAt(ret.Results[idx], depth+1); ok && k == OrderSafe {
+					continue // the element the loop is at: the one that succeeded
+				}
+				if !agree(ret.Results[idx]) {
+					return 0, ir.Elem{}, false
+				}
+			}
+		}
+	case *ssa.Parameter:
+		fn := x.Parent()
+		i := slices.Index(fn.Params, x)
+		if i < 0 || fn.Pkg != m.ir.Pkg {
+			return 0, ir.Elem{}, false
+		}
+		calls := m.callsOf(fn)
+		if len(calls) == 0 || fn.Object() != nil && fn.Object().Exported() {
+			return 0, ir.Elem{}, false // callers not all in view
+		}
+		for _, c := range calls {
+			// (a static method call's receiver is Args[0], as it is
+			// fn.Params[0])
+			if i >= len(c.Args) || !agree(c.Args[i]) {
+				return 0, ir.Elem{}, false
+			}
+		}
+	}
+	return kind, el, found
+}
+
+// callsOf lists the package's static calls of fn.
+func (m *model) callsOf(fn *ssa.Function) []*ssa.CallCommon {
+	if m.calls == nil {
+		m.calls = make(map[*ssa.Function][]*ssa.CallCommon)
+		for _, f := range m.ir.Funcs {
+			for _, b := range f.Blocks {
+				for _, in := range b.Instrs {
+					if ci, ok := in.(ssa.CallInstruction); ok {
+						if callee := ci.Common().StaticCallee(); callee != nil {
+							m.calls[callee] = append(m.calls[callee], ci.Common())
+						}
+					}
+				}
+			}
+		}
+	}
+	return m.calls[fn]
+}
+
 // handedOn records, for a static call of a function of the package, the
 // collections (a parameter, a field, a package variable) it hands to the
 // callee's parameters.
@@ -487,7 +573,19 @@ func elems(v ssa.Value) []ir.Elem {
 // a varying index (OrderSafe: the failing one, each one, or one whose index
 // was recorded). ok is false for a receiver that is no element.
 func (m *model) lookupKind(recv ssa.Value) (kind PolicyKind, el ir.Elem, ok bool) {
+	return m.lookupKindAt(recv, 0)
+}
+
+func (m *model) lookupKindAt(recv ssa.Value, depth int) (kind PolicyKind, el ir.Elem, ok bool) {
 	v := ir.Origin(recv)
+	if depth < maxHandOn {
+		// an element handed on: returned by a function of the package
+		// (identify returning the scheme its loop kept), or given to a
+		// parameter by the package's calls (reject(w, r, s))
+		if k, e, found := m.handedElement(v, depth); found {
+			return k, e, true
+		}
+	}
 	if e, isElem := ir.ElementOf(v); isElem {
 		switch e.Kind {
 		case ir.Fixed:

@@ -38,6 +38,8 @@ func Wire(w http.ResponseWriter, r *http.Request) {
 	_ = FailedOf(Cookie{}, Bearer{})
 	_ = Guarded(Bearer{}, Cookie{}) // want `Cookie is challenge-less but sits last`
 	_ = Guarded(Cookie{}, Bearer{})
+	_ = &Gate{schemes: []Scheme{Bearer{}, Cookie{}}} // want `Cookie is challenge-less but sits last`
+	_ = &FailGate{schemes: []Scheme{Bearer{}, Cookie{}}}
 
 	// order-safe consumers: any order is right
 	Failing([]Scheme{Cookie{}, Bearer{}}, w, r)

@@ -603,3 +603,60 @@ func denyFirst(w http.ResponseWriter, schemes []Scheme) {
 	w.Header().Set("WWW-Authenticate", schemes[0].Challenge()) // silent: no loop tried this list
 	w.WriteHeader(http.StatusUnauthorized)
 }
+
+// Gate keeps the scheme its loop tried last and hands it to reject, which
+// asks it for the challenge: the last scheme, whatever failed.
+type Gate struct{ schemes []Scheme }
+
+func (g *Gate) identify(r *http.Request) (Scheme, error) {
+	var s Scheme
+	for _, s = range g.schemes {
+		if s.Authenticate(r) == nil {
+			return s, nil
+		}
+	}
+	return s, ErrNoCredentials
+}
+
+func (g *Gate) reject(w http.ResponseWriter, s Scheme) {
+	if s != nil {
+		w.Header().Set("WWW-Authenticate", s.Challenge()) // want `challenge taken from the last of Gate.schemes whatever failed`
+	}
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+func (g *Gate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s, err := g.identify(r); err != nil {
+		g.reject(w, s)
+	}
+}
+
+// FailGate keeps the scheme whose check failed, and hands that one on:
+// order-safe, silent.
+type FailGate struct{ schemes []Scheme }
+
+func (g *FailGate) failed(r *http.Request) Scheme {
+	var bad Scheme
+	for _, s := range g.schemes {
+		err := s.Authenticate(r)
+		if err == nil {
+			return nil
+		}
+		if !errors.Is(err, ErrNoCredentials) {
+			bad = s
+			break
+		}
+	}
+	return bad
+}
+
+func (g *FailGate) reject(w http.ResponseWriter, s Scheme) {
+	w.Header().Set("WWW-Authenticate", s.Challenge()) // silent: the failing scheme
+	w.WriteHeader(http.StatusUnauthorized)
+}
+
+func (g *FailGate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s := g.failed(r); s != nil {
+		g.reject(w, s)
+	}
+}
