@@ -53,7 +53,7 @@ func New(cfg, resp *analysis.Analyzer) *analysis.Analyzer {
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, pass.ResultOf[cfg].(*config.Config), pass.ResultOf[resp].(*response.Result), pass.ResultOf[ir.Analyzer].(*ir.IR))
 		},
-		FactTypes:  []analysis.Fact{new(ChallengeFact), new(Policies), new(LookupFact), new(PickFact), new(ComposerFact), new(GetterFact)},
+		FactTypes:  []analysis.Fact{new(ChallengeFact), new(Policies), new(LookupFact), new(PickFact), new(ComposerFact), new(GetterFact), new(AskFact)},
 		ResultType: reflect.TypeFor[*Result](),
 	}
 }
@@ -158,6 +158,10 @@ type Policy struct {
 	Loop token.Position
 	// Coll spells the collection, for messages.
 	Coll string
+	// Method is the challenge method asked (its methodKey): the
+	// collection's interface's own, or an optional interface's that its
+	// values are asserted to (a.(Challenger).Challenge(r)).
+	Method string
 }
 
 // Policies is a package fact: the consumer policies found in the package,

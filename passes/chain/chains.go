@@ -447,18 +447,35 @@ func (m *model) stack(res *Result, call *ast.CallExpr, args []ast.Expr, seqs *se
 func (m *model) addChain(res *Result, iface *types.Named, ch *types.Func, elems []ast.Expr, middleware bool,
 	call *ast.CallExpr, lit *ast.CompositeLit, pos token.Pos, colls []string) {
 	c := &Chain{Pos: pos, End: elems[len(elems)-1].End(), Middleware: middleware, Call: call, Literal: lit, Method: ch, Colls: colls}
+	var optional *types.Interface // the optional interface the challenge is asked through
 	switch {
 	case middleware:
 		c.Policy = Policy{Kind: First}
 	case ch != nil:
 		c.Policy, c.NoPolicy = m.policyFor(colls, iface, ch)
 	default:
+		// the challenge is asked through an optional interface: the
+		// consumer of the collection says which
 		c.NoPolicy = "the interface has no challenge method"
+		for _, k := range colls {
+			if p, ok := m.byColl[k]; ok && p.Kind != 0 && p.Method != "" {
+				if opt := m.methodOfKey(p.Method); opt != nil {
+					c.Policy, c.NoPolicy, ch, c.Method = p, "", opt, opt
+					if sig, ok := opt.Type().(*types.Signature); ok && sig.Recv() != nil {
+						optional, _ = sig.Recv().Type().Underlying().(*types.Interface)
+					}
+					break
+				}
+			}
+		}
 	}
 	for _, e := range elems {
 		el := &Element{Expr: e, Name: m.name(e)}
 		if middleware {
 			el.Class, el.Rejects = m.middlewareClass(e)
+		} else if t := m.pass.TypesInfo.TypeOf(e); optional != nil && t != nil && !types.IsInterface(t) &&
+			!types.Implements(t, optional) && !types.Implements(types.NewPointer(t), optional) {
+			el.Class = Less // no challenge to give through the optional interface
 		} else {
 			el.Class, el.Challenge = m.schemeClass(e, ch)
 		}
@@ -475,6 +492,55 @@ func funcParamKey(fn *types.Func, i int) string {
 // policyFor finds the policy of a chain: that of the collection it becomes;
 // for a chain whose collection has no consumer in sight, that of its
 // challenge method when every consumer of the method agrees.
+// methodOfKey finds the interface method a methodKey names, in this
+// package or one it imports (directly or not).
+func (m *model) methodOfKey(key string) *types.Func {
+	i := strings.LastIndexByte(key, '.')
+	if i < 0 {
+		return nil
+	}
+	j := strings.LastIndexByte(key[:i], '.')
+	if j < 0 {
+		return nil
+	}
+	path, name, meth := key[:j], key[j+1:i], key[i+1:]
+	seen := make(map[*types.Package]bool)
+	var find func(p *types.Package) *types.Package
+	find = func(p *types.Package) *types.Package {
+		if seen[p] {
+			return nil
+		}
+		seen[p] = true
+		if p.Path() == path {
+			return p
+		}
+		for _, q := range p.Imports() {
+			if r := find(q); r != nil {
+				return r
+			}
+		}
+		return nil
+	}
+	p := find(m.pass.Pkg)
+	if p == nil {
+		return nil
+	}
+	tn, ok := p.Scope().Lookup(name).(*types.TypeName)
+	if !ok {
+		return nil
+	}
+	it, ok := tn.Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	for k := 0; k < it.NumMethods(); k++ {
+		if it.Method(k).Name() == meth {
+			return it.Method(k)
+		}
+	}
+	return nil
+}
+
 func (m *model) policyFor(colls []string, iface *types.Named, ch *types.Func) (Policy, string) {
 	for _, k := range colls {
 		if p, ok := m.byColl[k]; ok && p.Kind != 0 {

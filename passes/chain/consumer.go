@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/authchallenge/authchallenge/passes/internal/ir"
+	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
 )
 
 // A consumer is read from values (SSA), not from spellings: a challenge
@@ -199,11 +200,23 @@ func (m *model) consumers(res *Result) *Policies {
 					continue
 				}
 				handedOn(ci.Common(), handed)
+				if c, ok := m.askerCall(fn, ci); ok {
+					// a function of another package that asks its
+					// parameter for the challenge (ChallengeFor(xs[0], r))
+					calls = append(calls, c)
+					if _, seen := direct[fn]; !seen {
+						direct[fn] = ci.Pos()
+					}
+					continue
+				}
 				recv, meth, bound, ok := m.receiver(ci.Common(), stores)
 				if !ok {
 					continue
 				}
 				key, ch, isChallenge := m.challengeMethod(recv.Type(), meth)
+				if key == "" {
+					key, ch, isChallenge = m.optionalChallenge(recv, meth)
+				}
 				if key == "" {
 					continue // not a method of an authenticator interface
 				}
@@ -233,6 +246,7 @@ func (m *model) consumers(res *Result) *Policies {
 		}
 	}
 
+	m.askers(calls)
 	for _, c := range append(calls, m.derived(funcs, calls)...) {
 		var (
 			kind PolicyKind
@@ -266,7 +280,7 @@ func (m *model) consumers(res *Result) *Policies {
 		if c.read == nil && kind == OrderSafe && el.Kind == ir.Varying && m.firstWith(c.fn, callAt(c.fn, c.instr.Pos()), c.method) {
 			kind = FirstWith
 		}
-		p := Policy{Kind: kind, Where: m.pass.Fset.Position(pos), Coll: m.spell(el.Coll)}
+		p := Policy{Kind: kind, Where: m.pass.Fset.Position(pos), Coll: m.spell(el.Coll), Method: c.key}
 		via := ""
 		if ke, isKey := ir.ElementOf(el.Index); isKey && el.Kind == ir.Varying && kind.Positional() {
 			via = m.spell(ke.Coll) // a map read through an ordered slice of its keys
@@ -326,6 +340,117 @@ func (m *model) consumers(res *Result) *Policies {
 		return nil
 	}
 	return &Policies{ByColl: sorted(byColl), ByMethod: sorted(byMethod), Looped: sorted(loopedAt), Aliases: aliases}
+}
+
+// assertedFrom returns the value a type assertion (c, ok := a.(Challenger))
+// asserts, or v.
+func assertedFrom(v ssa.Value) ssa.Value {
+	for i := 0; i < ir.MaxDepth; i++ {
+		switch x := v.(type) {
+		case *ssa.Extract:
+			if ta, ok := x.Tuple.(*ssa.TypeAssert); ok && x.Index == 0 {
+				v = ta.X
+				continue
+			}
+		case *ssa.TypeAssert:
+			v = x.X
+			continue
+		}
+		return v
+	}
+	return v
+}
+
+// optionalChallenge recognises a challenge asked through an optional
+// interface (if c, ok := a.(Challenger); ok { c.Challenge(r) }): a method
+// returning a string, taking nothing or a request, of an interface that a
+// value of an authenticator interface is asserted to.
+func (m *model) optionalChallenge(recv ssa.Value, meth *types.Func) (key string, ch *types.Func, isChallenge bool) {
+	from := assertedFrom(recv)
+	if from == recv || !returnsString(meth) {
+		return "", nil, false
+	}
+	sig := meth.Signature()
+	for i := 0; i < sig.Params().Len(); i++ {
+		if !knowledge.RequestTypes[knowledge.NamedOf(sig.Params().At(i).Type())] {
+			return "", nil, false
+		}
+	}
+	if _, _, ok := m.authInterface(from.Type()); !ok {
+		return "", nil, false
+	}
+	iface, ok := types.Unalias(recv.Type()).(*types.Named)
+	if !ok {
+		return "", nil, false
+	}
+	return methodKey(iface, meth), meth, true
+}
+
+// askers records the package's functions that ask a parameter for its
+// challenge (an exported ChallengeFor(a, r)), and exports their facts:
+// a call of one is a lookup of what it is given.
+func (m *model) askers(calls []challengeCall) {
+	for _, c := range calls {
+		if c.read != nil || c.bound != nil {
+			continue
+		}
+		p, ok := ir.Origin(assertedFrom(c.recv)).(*ssa.Parameter)
+		if !ok || p.Parent() != c.fn {
+			continue
+		}
+		obj, ok := c.fn.Object().(*types.Func)
+		if !ok || !obj.Exported() {
+			continue
+		}
+		i := slices.Index(c.fn.Params, p)
+		if c.fn.Signature.Recv() != nil {
+			i-- // parameters of a method's signature do not count the receiver
+		}
+		iface := ""
+		if n, ok := types.Unalias(c.recv.Type()).(*types.Named); ok && n.Obj().Pkg() != nil {
+			iface = n.Obj().Name()
+		}
+		if i >= 0 && iface != "" {
+			m.pass.ExportObjectFact(obj, &AskFact{Param: i, Iface: iface, Method: c.method.Name()})
+		}
+	}
+}
+
+// askerCall turns a call of a function of another package that asks its
+// parameter for the challenge (AskFact) into the lookup it makes, on the
+// argument.
+func (m *model) askerCall(fn *ssa.Function, ci ssa.CallInstruction) (challengeCall, bool) {
+	c := ci.Common()
+	callee := c.StaticCallee()
+	if callee == nil || c.IsInvoke() {
+		return challengeCall{}, false
+	}
+	obj, ok := callee.Object().(*types.Func)
+	if !ok || obj.Pkg() == m.pass.Pkg || obj.Signature().Recv() != nil {
+		return challengeCall{}, false
+	}
+	var af AskFact
+	if !m.pass.ImportObjectFact(obj, &af) || af.Param >= len(c.Args) {
+		return challengeCall{}, false
+	}
+	tn, ok := obj.Pkg().Scope().Lookup(af.Iface).(*types.TypeName)
+	if !ok {
+		return challengeCall{}, false
+	}
+	iface, ok := types.Unalias(tn.Type()).(*types.Named)
+	if !ok {
+		return challengeCall{}, false
+	}
+	it, ok := iface.Underlying().(*types.Interface)
+	if !ok {
+		return challengeCall{}, false
+	}
+	for i := 0; i < it.NumMethods(); i++ {
+		if meth := it.Method(i); meth.Name() == af.Method {
+			return challengeCall{fn: fn, instr: ci, recv: c.Args[af.Param], method: meth, key: methodKey(iface, meth)}, true
+		}
+	}
+	return challengeCall{}, false
 }
 
 // maxHandOn bounds how many returns and parameters an element is followed
@@ -554,8 +679,13 @@ func (m *model) challengeMethod(t types.Type, meth *types.Func) (key string, ch 
 		return "", nil, false
 	}
 	iface, ch, ok := m.authInterface(t)
-	if !ok || ch == nil {
+	switch {
+	case !ok:
 		return "", nil, false
+	case ch == nil:
+		// an authenticator interface whose challenge, if any, is asked
+		// through an optional interface: its calls are tries
+		return iface.Obj().Pkg().Path() + "." + iface.Obj().Name(), nil, false
 	}
 	return methodKey(iface, ch), ch, ch.Name() == meth.Name()
 }
@@ -577,7 +707,7 @@ func (m *model) lookupKind(recv ssa.Value) (kind PolicyKind, el ir.Elem, ok bool
 }
 
 func (m *model) lookupKindAt(recv ssa.Value, depth int) (kind PolicyKind, el ir.Elem, ok bool) {
-	v := ir.Origin(recv)
+	v := ir.Origin(assertedFrom(recv))
 	if depth < maxHandOn {
 		// an element handed on: returned by a function of the package
 		// (identify returning the scheme its loop kept), or given to a

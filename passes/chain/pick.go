@@ -1,6 +1,7 @@
 package chain
 
 import (
+	"fmt"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -210,4 +211,22 @@ func (m *model) gotFrom(p ir.Place) ir.Place {
 		}
 	}
 	return p
+}
+
+// AskFact marks an exported function that asks its parameter for the
+// challenge, directly or through an optional interface (ChallengeFor(a,
+// r) asking a.(Challenger).Challenge(r)): a call of it is a lookup of the
+// argument given. Iface and Method name the challenge method, of an
+// interface of the function's package.
+type AskFact struct {
+	Param  int
+	Iface  string
+	Method string
+}
+
+// AFact marks AskFact as a fact.
+func (*AskFact) AFact() {}
+
+func (f *AskFact) String() string {
+	return fmt.Sprintf("asks param %d for its %s.%s", f.Param, f.Iface, f.Method)
 }

@@ -30,7 +30,7 @@ func TestChainOrder(t *testing.T) {
 func TestChainOrderByValue(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(otherRule{t}, testdir.Path(), chainorder.Analyzer,
 		"chain/drfapp", "chain/drffixedapp", "chain/split/app")
-	analysistest.Run(otherRule{t}, testdir.Path(), chainorder.Analyzer, "chain/shapes", "chain/drf", "chain/drffixed", "chain/namedtype", "chain/neutral", "chain/getter/app")
+	analysistest.Run(otherRule{t}, testdir.Path(), chainorder.Analyzer, "chain/shapes", "chain/drf", "chain/drffixed", "chain/namedtype", "chain/neutral", "chain/getter/app", "chain/optional/app")
 }
 
 // otherRule lets a fixture carry the other chain rule's // want comments:

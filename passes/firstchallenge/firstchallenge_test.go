@@ -23,7 +23,7 @@ func TestFirstChallenge(t *testing.T) {
 // lookup in another package than the loop (chain/split/look).
 func TestByValue(t *testing.T) {
 	analysistest.Run(otherRule{t}, testdir.Path(), firstchallenge.Analyzer,
-		"chain/shapes", "chain/drf", "chain/drffixed", "chain/drfapp", "chain/split/look", "chain/split/app", "chain/single", "chain/namedtype", "chain/neutral", "chain/getter/guard")
+		"chain/shapes", "chain/drf", "chain/drffixed", "chain/drfapp", "chain/split/look", "chain/split/app", "chain/single", "chain/namedtype", "chain/neutral", "chain/getter/guard", "chain/optional/mw")
 }
 
 // otherRule lets a fixture carry the other chain rule's // want comments:
