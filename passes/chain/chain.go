@@ -40,6 +40,7 @@ import (
 	"github.com/authchallenge/authchallenge/passes/config"
 	"github.com/authchallenge/authchallenge/passes/internal/ir"
 	"github.com/authchallenge/authchallenge/passes/internal/knowledge"
+	"github.com/authchallenge/authchallenge/passes/internal/syntax"
 	"github.com/authchallenge/authchallenge/passes/response"
 )
 
@@ -686,14 +687,13 @@ func (m *model) builderPrefix(call *ast.CallExpr, fn *types.Func, depth int) (st
 
 // bodyOf returns the body of the function declaration that contains pos.
 func (m *model) bodyOf(pos token.Pos) *ast.BlockStmt {
-	for _, f := range m.pass.Files {
-		if pos < f.Pos() || pos >= f.End() {
-			continue
-		}
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && fd.Body.Pos() <= pos && pos < fd.Body.End() {
-				return fd.Body
-			}
+	f := syntax.FileOf(m.pass.Files, pos)
+	if f == nil {
+		return nil
+	}
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && fd.Body.Pos() <= pos && pos < fd.Body.End() {
+			return fd.Body
 		}
 	}
 	return nil

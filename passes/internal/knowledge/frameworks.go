@@ -636,12 +636,8 @@ func init() {
 		for _, m := range f.Challengers {
 			Challengers[member(f.Path, m)] = true
 		}
-		for m, l := range f.FailureHandlers {
-			FailureHandlers[member(f.Path, m)] = l
-		}
-		for m, fi := range f.FormatsInto {
-			FormatsInto[member(f.Path, m)] = fi
-		}
+		index(f.Path, f.FailureHandlers, FailureHandlers)
+		index(f.Path, f.FormatsInto, FormatsInto)
 		for t, writes := range f.Builders {
 			Builders[TypeName{Pkg: f.Path, Name: t}] = true
 			for m, i := range writes {
@@ -698,7 +694,7 @@ func (f *Framework) onlyNoReturn() bool {
 		len(f.StatusArg)+len(f.ErrorArg)+len(f.HeaderArg)+len(f.ErrorVars)+len(f.ErrorCtors)+len(f.ErrorTypes) == 0
 }
 
-func index(path string, from map[string]int, into map[Member]int) {
+func index[V any](path string, from map[string]V, into map[Member]V) {
 	for k, v := range from {
 		into[member(path, k)] = v
 	}

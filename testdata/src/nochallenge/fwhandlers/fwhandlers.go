@@ -25,4 +25,11 @@ func Ops(app *fiber.App, users map[string]string) {
 			return c.SendStatus(fiber.StatusUnauthorized) // silent: it sets the challenge
 		},
 	}))
+	app.Use(basicauth.New(basicauth.Config{Users: users, Realm: "ops"})) // silent: fiber's own answer challenges
+	app.Use(basicauth.New(basicauth.Config{
+		Users: users,
+		Unauthorized: func(c *fiber.Ctx) error {
+			return c.SendStatus(fiber.StatusForbidden) // silent: no 401 (authforbidden's to judge)
+		},
+	}))
 }

@@ -21,5 +21,14 @@ func Me(w http.ResponseWriter, r *http.Request) {
 		apperr.Write(w, &apperr.Error{Status: http.StatusUnauthorized, Challenge: `Basic realm="api"`}) // silent
 	case "bare":
 		apperr.Write(w, &apperr.Error{Status: http.StatusUnauthorized, Msg: "no"}) // want `error carrying 401 written by Write`
+	case "caller":
+		w.Header().Set("WWW-Authenticate", `Bearer realm="api"`)
+		apperr.Write(w, apperr.SignIn("sign in")) // silent: the caller set the challenge
 	}
+}
+
+// Configured answers with a challenge whose value is not known here: the
+// error may carry one, and nothing is reported.
+func Configured(w http.ResponseWriter, challenge string) {
+	apperr.Write(w, apperr.Unauthorized(challenge, "sign in")) // silent: not known to be empty
 }
